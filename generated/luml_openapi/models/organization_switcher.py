@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.org_role import OrgRole
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.organization_switcher_permissions_type_0 import (
+        OrganizationSwitcherPermissionsType0,
+    )
+
+
+T = TypeVar("T", bound="OrganizationSwitcher")
+
+
+@_attrs_define
+class OrganizationSwitcher:
+    id: UUID
+    name: str
+    created_at: datetime.datetime
+    logo: None | str | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    role: None | OrgRole | str | Unset = UNSET
+    permissions: None | OrganizationSwitcherPermissionsType0 | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.organization_switcher_permissions_type_0 import (
+            OrganizationSwitcherPermissionsType0,
+        )
+
+        id = str(self.id)
+
+        name = self.name
+
+        created_at = self.created_at.isoformat()
+
+        logo: None | str | Unset
+        if isinstance(self.logo, Unset):
+            logo = UNSET
+        else:
+            logo = self.logo
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
+
+        role: None | str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        elif isinstance(self.role, OrgRole):
+            role = self.role.value
+        else:
+            role = self.role
+
+        permissions: dict[str, Any] | None | Unset
+        if isinstance(self.permissions, Unset):
+            permissions = UNSET
+        elif isinstance(self.permissions, OrganizationSwitcherPermissionsType0):
+            permissions = self.permissions.to_dict()
+        else:
+            permissions = self.permissions
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "created_at": created_at,
+            }
+        )
+        if logo is not UNSET:
+            field_dict["logo"] = logo
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if role is not UNSET:
+            field_dict["role"] = role
+        if permissions is not UNSET:
+            field_dict["permissions"] = permissions
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.organization_switcher_permissions_type_0 import (
+            OrganizationSwitcherPermissionsType0,
+        )
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_logo(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        logo = _parse_logo(d.pop("logo", UNSET))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        def _parse_role(data: object) -> None | OrgRole | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_open_org_role_type_0 = OrgRole(data)
+
+                return componentsschemas_open_org_role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrgRole | str | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
+        def _parse_permissions(
+            data: object,
+        ) -> None | OrganizationSwitcherPermissionsType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                permissions_type_0 = OrganizationSwitcherPermissionsType0.from_dict(
+                    data
+                )
+
+                return permissions_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrganizationSwitcherPermissionsType0 | Unset, data)
+
+        permissions = _parse_permissions(d.pop("permissions", UNSET))
+
+        organization_switcher = cls(
+            id=id,
+            name=name,
+            created_at=created_at,
+            logo=logo,
+            updated_at=updated_at,
+            role=role,
+            permissions=permissions,
+        )
+
+        organization_switcher.additional_properties = d
+        return organization_switcher
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

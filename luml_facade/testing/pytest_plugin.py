@@ -1,0 +1,1 @@
+"""pytest fixtures for the local LUML server (filled in by luml_facade.testing)."""
