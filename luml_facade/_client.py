@@ -1,0 +1,295 @@
+"""LumlClient and AsyncLumlClient: configuration, defaults, and the resources."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from functools import cached_property
+from types import TracebackType
+from typing import Any, Generic, Self
+
+import httpx
+from luml_openapi.client import Client
+
+from ._defaults import Defaults
+from ._driver import AsyncDriver, SyncDriver
+from ._http import new_api_client, new_storage_client, prepare_api_client
+from ._options import ClientOptions
+from ._session import AsyncMode, M, Session, SyncMode
+from .resources.artifacts import ArtifactResource
+from .resources.bucket_secrets import BucketSecretResource
+from .resources.collections import CollectionResource
+from .resources.orbits import OrbitResource
+from .resources.organizations import OrganizationResource
+
+
+class _BaseClient(Generic[M]):
+    """What both clients share: options, HTTP clients, defaults and resources."""
+
+    _asynchronous: bool
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        organization: str | None = None,
+        orbit: str | None = None,
+        collection: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 3,
+        max_concurrency: int = 8,
+        verify: bool | str = True,
+        http_client: Any = None,
+        storage_http_client: Any = None,
+    ) -> None:
+        self._options = ClientOptions.from_arguments(
+            api_key,
+            base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_concurrency=max_concurrency,
+            verify=verify,
+        )
+        self._owned: list[Any] = []
+        api_http = self._api_http(http_client)
+        storage_http = storage_http_client or self._own(
+            new_storage_client(self._options, asynchronous=self._asynchronous)
+        )
+        self._raw = Client(base_url=self._options.base_url)
+        if self._asynchronous:
+            self._raw.set_async_httpx_client(api_http)
+        else:
+            self._raw.set_httpx_client(api_http)
+        driver_class = AsyncDriver if self._asynchronous else SyncDriver
+        self._defaults = Defaults()
+        self._defaults.request(organization, orbit, collection)
+        self._session: Session[M] = Session(
+            driver_class(self._raw, storage_http, self._options.retry),
+            self._options,
+            self._defaults,
+        )
+
+    def _api_http(self, supplied: Any) -> Any:
+        if supplied is not None:
+            return prepare_api_client(supplied, self._options)
+        return self._own(new_api_client(self._options, asynchronous=self._asynchronous))
+
+    def _own(self, client: Any) -> Any:
+        self._owned.append(client)
+        return client
+
+    @property
+    def raw(self) -> Client:
+        """The generated client, authenticated, for calling a raw endpoint yourself.
+
+        Example:
+            from luml_openapi.api.orbits import get_orbit
+            response = get_orbit.sync_detailed(org_id, orbit_id, client=luml.raw)
+        """
+        return self._raw
+
+    @property
+    def base_url(self) -> str:
+        return self._options.base_url
+
+    @cached_property
+    def organizations(self) -> OrganizationResource[M]:
+        """The caller's organizations."""
+        return OrganizationResource(self._session)
+
+    @cached_property
+    def bucket_secrets(self) -> BucketSecretResource[M]:
+        """Bucket secrets of the default organization."""
+        return BucketSecretResource(self._session)
+
+    @cached_property
+    def orbits(self) -> OrbitResource[M]:
+        """Orbits of the default organization."""
+        return OrbitResource(self._session)
+
+    @cached_property
+    def collections(self) -> CollectionResource[M]:
+        """Collections of the default orbit."""
+        return CollectionResource(self._session)
+
+    @cached_property
+    def artifacts(self) -> ArtifactResource[M]:
+        """Artifacts of the default collection."""
+        return ArtifactResource(self._session)
+
+    def __repr__(self) -> str:
+        defaults = self._defaults
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, "
+            f"organization={defaults.organization_id!r}, orbit={defaults.orbit_id!r}, "
+            f"collection={defaults.collection_id!r})"
+        )
+
+
+class LumlClient(_BaseClient[SyncMode]):
+    """The blocking LUML client.
+
+    The key and URL fall back to the LUML_API_KEY and LUML_BASE_URL environment variables (the
+    URL to https://api.luml.ai). Defaults may be ids or exact names; each one not given is
+    picked automatically when exactly one candidate exists. Given defaults are resolved here,
+    so an unknown one raises ConfigurationError naming what exists.
+
+    Example:
+        with LumlClient(api_key="dfs_...", organization="My Org", orbit="Default Orbit") as luml:
+            for artifact in luml.artifacts.list_all():
+                print(artifact.name)
+    """
+
+    _asynchronous = False
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        organization: str | None = None,
+        orbit: str | None = None,
+        collection: str | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(api_key, base_url, organization, orbit, collection, **options)
+        if any(value is not None for value in (organization, orbit, collection)):
+            self._settle()
+
+    @property
+    def _driver(self) -> SyncDriver:
+        driver = self._session.driver
+        assert isinstance(driver, SyncDriver)
+        return driver
+
+    def _settle(self) -> None:
+        self._driver.run(self._defaults.settle())
+
+    def setup_config(
+        self,
+        *,
+        organization: str | None = None,
+        orbit: str | None = None,
+        collection: str | None = None,
+    ) -> None:
+        """Set the default organization, orbit and collection (ids or exact names).
+
+        Raises ConfigurationError when one of them does not exist.
+        """
+        self._defaults.request(organization, orbit, collection)
+        self._settle()
+
+    @property
+    def organization(self) -> str | None:
+        """The default organization's id."""
+        self._settle()
+        return self._defaults.organization_id
+
+    @organization.setter
+    def organization(self, value: str | None) -> None:
+        self.setup_config(organization=value)
+
+    @property
+    def orbit(self) -> str | None:
+        """The default orbit's id."""
+        self._settle()
+        return self._defaults.orbit_id
+
+    @orbit.setter
+    def orbit(self, value: str | None) -> None:
+        self.setup_config(organization=self._defaults.organization_id, orbit=value)
+
+    @property
+    def collection(self) -> str | None:
+        """The default collection's id."""
+        self._settle()
+        return self._defaults.collection_id
+
+    @collection.setter
+    def collection(self, value: str | None) -> None:
+        defaults = self._defaults
+        self.setup_config(
+            organization=defaults.organization_id, orbit=defaults.orbit_id, collection=value
+        )
+
+    def close(self) -> None:
+        """Close the connections this client opened."""
+        for client in self._owned:
+            client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        error_type: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _Settling:
+    """What AsyncLumlClient.setup_config returns: awaiting it resolves the defaults now;
+    not awaiting it is fine too (they are resolved on first use)."""
+
+    def __init__(self, client: AsyncLumlClient) -> None:
+        self._client = client
+
+    def __await__(self) -> Generator[Any, None, None]:
+        return self._client._settle().__await__()
+
+
+class AsyncLumlClient(_BaseClient[AsyncMode]):
+    """The asyncio LUML client: the same resources, with coroutine methods and async
+    iterators. Defaults (constructor or `setup_config`) are resolved on first use.
+
+    Example:
+        async with AsyncLumlClient(api_key="dfs_...") as luml:
+            await luml.setup_config(organization="My Org", orbit="Default Orbit")
+            async for artifact in luml.artifacts.list_all():
+                print(artifact.name)
+    """
+
+    _asynchronous = True
+
+    async def _settle(self) -> None:
+        driver = self._session.driver
+        assert isinstance(driver, AsyncDriver)
+        await driver.run(self._defaults.settle())
+
+    def setup_config(
+        self,
+        *,
+        organization: str | None = None,
+        orbit: str | None = None,
+        collection: str | None = None,
+    ) -> _Settling:
+        """Set the default organization, orbit and collection (ids or exact names).
+
+        `await` it to resolve them at once (raising ConfigurationError for one that does not
+        exist); otherwise they are resolved on first use.
+        """
+        self._defaults.request(organization, orbit, collection)
+        return _Settling(self)
+
+    async def get_defaults(self) -> tuple[str | None, str | None, str | None]:
+        """(organization id, orbit id, collection id) after resolving the defaults."""
+        await self._settle()
+        defaults = self._defaults
+        return defaults.organization_id, defaults.orbit_id, defaults.collection_id
+
+    async def aclose(self) -> None:
+        """Close the connections this client opened."""
+        for client in self._owned:
+            await client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        error_type: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,154 @@
+"""The client's default organization, orbit and collection: given by id or exact name,
+resolved once, and picked automatically when exactly one candidate exists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from ._errors import ConfigurationError
+from ._flow import Flow
+from ._lookup import describe, pick
+from .resources.collections import fetch_collections_page, find_collection
+from .resources.orbits import fetch_orbits
+from .resources.organizations import fetch_organizations
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Requested:
+    """What the caller asked for (ids or names); None means "pick the only one, if any"."""
+
+    organization: str | None = None
+    orbit: str | None = None
+    collection: str | None = None
+
+
+@attrs.frozen
+class Resolved:
+    """Ids that were resolved, and for each missing level why it is missing."""
+
+    organization_id: str | None = None
+    orbit_id: str | None = None
+    collection_id: str | None = None
+    why_missing: dict[str, str] = attrs.field(factory=dict)
+
+
+def _choose(kind: str, wanted: str | None, items: Sequence[T], parent: str) -> tuple[T | None, str]:
+    """The default among `items`, or (None, why). A name or id that matches nothing raises."""
+    if wanted is not None:
+        found = pick(kind, wanted, items)
+        if found is None:
+            raise ConfigurationError(
+                f"no {kind} {wanted!r} in {parent}; available: {describe(items)}"
+            )
+        return found, ""
+    if len(items) == 1:
+        return items[0], ""
+    if not items:
+        return None, f"{parent} has no {kind}s yet"
+    return None, f"{parent} has {len(items)} {kind}s ({describe(items)}): choose one"
+
+
+def resolve(requested: Requested) -> Flow[Resolved]:
+    """Resolve the requested defaults level by level (organization, orbit, collection)."""
+    organizations = yield from fetch_organizations()
+    organization, why = _choose(
+        "organization", requested.organization, organizations, "the API key's user"
+    )
+    if organization is None:
+        return Resolved(why_missing={"organization": why, "orbit": why, "collection": why})
+    orbits = yield from fetch_orbits(organization.id)
+    orbit, why = _choose("orbit", requested.orbit, orbits, f"organization {organization.name!r}")
+    if orbit is None:
+        return Resolved(organization.id, why_missing={"orbit": why, "collection": why})
+    collection_id, why = yield from _resolve_collection(
+        organization.id, orbit, requested.collection
+    )
+    return Resolved(organization.id, orbit.id, collection_id, {"collection": why} if why else {})
+
+
+def _resolve_collection(
+    organization_id: str, orbit: Any, wanted: str | None
+) -> Flow[tuple[str | None, str]]:
+    parent = f"orbit {orbit.name!r}"
+    if wanted is not None:
+        found = yield from find_collection(organization_id, orbit.id, wanted)
+        if found is None:
+            page = yield from fetch_collections_page(organization_id, orbit.id, None)
+            raise ConfigurationError(
+                f"no collection {wanted!r} in {parent}; available: {describe(page.items)}"
+            )
+        return found.id, ""
+    page = yield from fetch_collections_page(organization_id, orbit.id, None, limit=2)
+    chosen, why = _choose("collection", None, page.items, parent)
+    if chosen is not None and page.cursor:
+        return None, f"{parent} has several collections: choose one"
+    return (chosen.id if chosen else None), why
+
+
+class Defaults:
+    """The defaults of one client. Resolution is a flow, so both clients share it."""
+
+    def __init__(self) -> None:
+        self.organization_id: str | None = None
+        self.orbit_id: str | None = None
+        self.collection_id: str | None = None
+        self._why_missing: dict[str, str] = {}
+        self._pending: Requested | None = Requested()
+
+    def request(self, organization: str | None, orbit: str | None, collection: str | None) -> None:
+        """Ask for new defaults; they are resolved by the next `settle()`."""
+        self._pending = Requested(organization, orbit, collection)
+
+    @property
+    def pending(self) -> bool:
+        return self._pending is not None
+
+    def settle(self) -> Flow[None]:
+        """Resolve the requested defaults if that has not happened yet."""
+        if self._pending is None:
+            return
+        resolved = yield from resolve(self._pending)
+        self.organization_id = resolved.organization_id
+        self.orbit_id = resolved.orbit_id
+        self.collection_id = resolved.collection_id
+        self._why_missing = resolved.why_missing
+        self._pending = None
+
+    def organization(self) -> Flow[str]:
+        """The default organization's id, or ConfigurationError saying why there is none."""
+        yield from self.settle()
+        return self._require("organization", self.organization_id)
+
+    def orbit(self, override: str | None = None) -> Flow[str]:
+        """`override`, else the default orbit's id."""
+        if override is not None:
+            return override
+        yield from self.settle()
+        return self._require("orbit", self.orbit_id)
+
+    def orbit_path(self, orbit_override: str | None = None) -> Flow[tuple[str, str]]:
+        """(organization id, orbit id) for routes under an orbit."""
+        organization_id = yield from self.organization()
+        orbit_id = yield from self.orbit(orbit_override)
+        return organization_id, orbit_id
+
+    def collection(self, override: str | None = None) -> Flow[str]:
+        """`override`, else the default collection's id."""
+        if override is not None:
+            return override
+        yield from self.settle()
+        return self._require("collection", self.collection_id)
+
+    def _require(self, kind: str, value: str | None) -> str:
+        if value is not None:
+            return value
+        why = self._why_missing.get(kind, "none was chosen")
+        argument = f"{kind}_id=" if kind == "collection" else f"{kind}="
+        raise ConfigurationError(
+            f"no default {kind}: {why}. Pass {argument}... or set it with setup_config({kind}=...)"
+        )

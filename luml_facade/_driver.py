@@ -1,0 +1,314 @@
+"""The two drivers that carry out flows: one blocking, one asyncio. They only do I/O.
+
+Everything else (what to call, retries, paging, uploads) lives in flows (`_flow.py`), so the
+sync and async clients share one implementation of each piece of logic.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from luml_openapi.client import Client
+
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    error_for_status,
+)
+from ._flow import (
+    ApiCall,
+    Blocking,
+    Emit,
+    Flow,
+    Parallel,
+    SendApi,
+    SendStorage,
+    Sleep,
+    StorageRequest,
+    StreamToSink,
+)
+from ._retry import RetryPolicy
+from .transfer._window import FileWindow
+
+T = TypeVar("T")
+logger = logging.getLogger("luml_facade")
+
+DOWNLOAD_CHUNK = 1 << 20
+
+
+def advance(flow: Flow[Any], value: Any, error: BaseException | None) -> tuple[bool, Any]:
+    """Resume `flow` with a value or an error: (True, result) when it ended, else (False, next
+    instruction)."""
+    try:
+        instruction = flow.throw(error) if error is not None else flow.send(value)
+    except StopIteration as stop:
+        return True, stop.value
+    return False, instruction
+
+
+def with_retries(send: Any, policy: RetryPolicy, *, idempotent: bool) -> Flow[Any]:
+    """Yield `send` until it gets a keepable answer or the policy gives up; return the answer."""
+    attempt = 0
+    while True:
+        try:
+            answer = yield send
+        except httpx.TransportError as error:
+            delay = policy.delay_after_error(attempt, error, idempotent=idempotent)
+            if delay is None:
+                raise
+            logger.info("retrying after %s (attempt %d)", type(error).__name__, attempt + 1)
+        else:
+            delay = policy.delay_after_status(
+                attempt, answer.status_code, answer.headers, idempotent=idempotent
+            )
+            if delay is None:
+                return answer
+            logger.info("retrying after HTTP %d (attempt %d)", answer.status_code, attempt + 1)
+        yield Sleep(delay)
+        attempt += 1
+
+
+def api_call(call: ApiCall, policy: RetryPolicy) -> Flow[Any]:
+    """One API call with retries; returns the parsed 2xx body or raises the typed error."""
+    send = SendApi(call.endpoint, call.kwargs)
+    try:
+        response = yield from with_retries(send, policy, idempotent=call.idempotent)
+    except httpx.TimeoutException as error:
+        raise APITimeoutError(f"the LUML API did not answer in time ({error})") from error
+    except httpx.TransportError as error:
+        raise APIConnectionError(f"could not reach the LUML API: {error}") from error
+    if response.status_code >= 400:
+        raise error_for_status(response.status_code, response.content, response.headers)
+    if response.parsed is None and response.status_code != 204:
+        raise APIResponseValidationError(
+            f"{operation_name(call)} answered {response.status_code} with a body this client "
+            "could not read"
+        )
+    return response.parsed
+
+
+def storage_call(request: StorageRequest, policy: RetryPolicy) -> Flow[httpx.Response]:
+    """One storage request with retries (bodies are replayable); returns the last answer."""
+    answer: httpx.Response = yield from with_retries(
+        SendStorage(request), policy, idempotent=request.idempotent
+    )
+    return answer
+
+
+def operation_name(call: ApiCall | SendApi) -> str:
+    return call.endpoint.__name__.rsplit(".", 1)[-1]
+
+
+def storage_label(url: str) -> str:
+    """Scheme, host and path of a presigned URL: never its signed query string."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+class _BaseDriver:
+    """What both drivers share: the clients, the policy, and how instructions expand."""
+
+    def __init__(self, api: Client, storage: Any, policy: RetryPolicy) -> None:
+        self.api = api
+        self.storage = storage
+        self.policy = policy
+
+    def expand(self, instruction: Any) -> Flow[Any] | None:
+        """The flow a high-level instruction stands for, or None for an I/O primitive."""
+        if isinstance(instruction, ApiCall):
+            return api_call(instruction, self.policy)
+        if isinstance(instruction, StorageRequest):
+            return storage_call(instruction, self.policy)
+        return None
+
+    @staticmethod
+    def log_api(send: SendApi, status: int) -> None:
+        logger.debug("LUML API %s -> %d", operation_name(send), status)
+
+    @staticmethod
+    def log_storage(method: str, url: str, status: int) -> None:
+        logger.debug("storage %s %s -> %d", method, storage_label(url), status)
+
+
+class SyncDriver(_BaseDriver):
+    """Carries out flows with blocking I/O (threads for Parallel)."""
+
+    storage: httpx.Client
+
+    def run(self, flow: Flow[T]) -> T:
+        """Run a flow to its end and return its result."""
+        done, item = advance(flow, None, None)
+        while not done:
+            if isinstance(item, Emit):
+                raise TypeError("this flow emits items: iterate it instead")
+            value, error = self._outcome(item)
+            done, item = advance(flow, value, error)
+        result: T = item
+        return result
+
+    def iterate(self, flow: Flow[Any]) -> Iterator[Any]:
+        """Run a flow lazily, yielding the items it emits."""
+        done, item = advance(flow, None, None)
+        while not done:
+            if isinstance(item, Emit):
+                yield from item.items
+                done, item = advance(flow, None, None)
+                continue
+            value, error = self._outcome(item)
+            done, item = advance(flow, value, error)
+
+    def _outcome(self, instruction: Any) -> tuple[Any, BaseException | None]:
+        try:
+            return self._perform(instruction), None
+        except BaseException as error:  # thrown back into the flow, which decides
+            return None, error
+
+    def _perform(self, instruction: Any) -> Any:
+        expanded = self.expand(instruction)
+        if expanded is not None:
+            return self.run(expanded)
+        if isinstance(instruction, SendApi):
+            response = instruction.endpoint.sync_detailed(client=self.api, **instruction.kwargs)
+            self.log_api(instruction, response.status_code)
+            return response
+        if isinstance(instruction, SendStorage):
+            return self._send_storage(instruction.request)
+        if isinstance(instruction, StreamToSink):
+            return self._stream(instruction)
+        if isinstance(instruction, Sleep):
+            return time.sleep(instruction.seconds)
+        if isinstance(instruction, Blocking):
+            return instruction.function()
+        if isinstance(instruction, Parallel):
+            return self._parallel(instruction)
+        raise TypeError(f"unknown instruction {instruction!r}")
+
+    def _send_storage(self, request: StorageRequest) -> httpx.Response:
+        body = request.body
+        content = body.sync_stream() if isinstance(body, FileWindow) else body
+        response = self.storage.request(
+            request.method, request.url, headers=dict(request.headers), content=content
+        )
+        self.log_storage(request.method, request.url, response.status_code)
+        return response
+
+    def _stream(self, instruction: StreamToSink) -> httpx.Response:
+        with self.storage.stream(
+            "GET", instruction.url, headers=dict(instruction.headers)
+        ) as response:
+            self.log_storage("GET", instruction.url, response.status_code)
+            if not response.is_success:
+                response.read()
+                return response
+            for chunk in response.iter_bytes(DOWNLOAD_CHUNK):
+                instruction.sink.write(chunk)
+        return response
+
+    def _parallel(self, instruction: Parallel) -> list[Any]:
+        with ThreadPoolExecutor(max_workers=instruction.limit) as pool:
+            futures = [pool.submit(self.run, make()) for make in instruction.flows]
+            try:
+                wait(futures, return_when=FIRST_EXCEPTION)
+            finally:
+                for future in futures:
+                    future.cancel()
+            return [future.result() for future in futures]
+
+
+class AsyncDriver(_BaseDriver):
+    """Carries out flows on asyncio; blocking work goes to worker threads."""
+
+    storage: httpx.AsyncClient
+
+    async def run(self, flow: Flow[T]) -> T:
+        """Run a flow to its end and return its result."""
+        done, item = advance(flow, None, None)
+        while not done:
+            if isinstance(item, Emit):
+                raise TypeError("this flow emits items: iterate it instead")
+            value, error = await self._outcome(item)
+            done, item = advance(flow, value, error)
+        result: T = item
+        return result
+
+    async def iterate(self, flow: Flow[Any]) -> AsyncIterator[Any]:
+        """Run a flow lazily, yielding the items it emits."""
+        done, item = advance(flow, None, None)
+        while not done:
+            if isinstance(item, Emit):
+                for emitted in item.items:
+                    yield emitted
+                done, item = advance(flow, None, None)
+                continue
+            value, error = await self._outcome(item)
+            done, item = advance(flow, value, error)
+
+    async def _outcome(self, instruction: Any) -> tuple[Any, BaseException | None]:
+        try:
+            return await self._perform(instruction), None
+        except BaseException as error:  # thrown back into the flow, which decides
+            return None, error
+
+    async def _perform(self, instruction: Any) -> Any:
+        expanded = self.expand(instruction)
+        if expanded is not None:
+            return await self.run(expanded)
+        if isinstance(instruction, SendApi):
+            endpoint = instruction.endpoint
+            response = await endpoint.asyncio_detailed(client=self.api, **instruction.kwargs)
+            self.log_api(instruction, response.status_code)
+            return response
+        if isinstance(instruction, SendStorage):
+            return await self._send_storage(instruction.request)
+        if isinstance(instruction, StreamToSink):
+            return await self._stream(instruction)
+        if isinstance(instruction, Sleep):
+            return await asyncio.sleep(instruction.seconds)
+        if isinstance(instruction, Blocking):
+            return await asyncio.to_thread(instruction.function)
+        if isinstance(instruction, Parallel):
+            return await self._parallel(instruction)
+        raise TypeError(f"unknown instruction {instruction!r}")
+
+    async def _send_storage(self, request: StorageRequest) -> httpx.Response:
+        body = request.body
+        content = body.async_stream() if isinstance(body, FileWindow) else body
+        response = await self.storage.request(
+            request.method, request.url, headers=dict(request.headers), content=content
+        )
+        self.log_storage(request.method, request.url, response.status_code)
+        return response
+
+    async def _stream(self, instruction: StreamToSink) -> httpx.Response:
+        async with self.storage.stream(
+            "GET", instruction.url, headers=dict(instruction.headers)
+        ) as response:
+            self.log_storage("GET", instruction.url, response.status_code)
+            if not response.is_success:
+                await response.aread()
+                return response
+            async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK):
+                await asyncio.to_thread(instruction.sink.write, chunk)
+        return response
+
+    async def _parallel(self, instruction: Parallel) -> list[Any]:
+        gate = asyncio.Semaphore(instruction.limit)
+
+        async def run_gated(make: Any) -> Any:
+            async with gate:
+                return await self.run(make())
+
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(run_gated(make)) for make in instruction.flows]
+        except BaseExceptionGroup as failures:
+            raise failures.exceptions[0] from None
+        return [task.result() for task in tasks]

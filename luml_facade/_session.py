@@ -1,0 +1,133 @@
+"""What a client's resources share: the driver (sync or async), options and defaults.
+
+`operation` and `paged` turn one generator-based method into a blocking method on
+`LumlClient` and a coroutine method on `AsyncLumlClient`, so every resource is written once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+
+from ._driver import AsyncDriver, SyncDriver
+from ._flow import Flow
+
+if TYPE_CHECKING:
+    from ._defaults import Defaults
+    from ._options import ClientOptions
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
+M = TypeVar("M", "SyncMode", "AsyncMode")
+
+
+class SyncMode:
+    """Marks the blocking flavour of a resource (methods return values)."""
+
+
+class AsyncMode:
+    """Marks the asyncio flavour of a resource (methods return coroutines)."""
+
+
+class Session(Generic[M]):
+    """The driver, options and defaults one client's resources share."""
+
+    def __init__(
+        self, driver: SyncDriver | AsyncDriver, options: ClientOptions, defaults: Defaults
+    ) -> None:
+        self.driver = driver
+        self.options = options
+        self.defaults = defaults
+
+    def bind_call(self, method: Callable[..., Flow[Any]], owner: Any) -> Callable[..., Any]:
+        """`method` as a blocking function or a coroutine function, per this session's driver."""
+        driver = self.driver
+        if isinstance(driver, AsyncDriver):
+
+            async def run_async(*args: Any, **kwargs: Any) -> Any:
+                return await driver.run(method(owner, *args, **kwargs))
+
+            return functools.wraps(method)(run_async)
+
+        def run_sync(*args: Any, **kwargs: Any) -> Any:
+            return driver.run(method(owner, *args, **kwargs))
+
+        return functools.wraps(method)(run_sync)
+
+    def bind_iteration(self, method: Callable[..., Items[Any]], owner: Any) -> Callable[..., Any]:
+        """`method` as a function returning a lazy iterator (async iterator on asyncio)."""
+        driver = self.driver
+
+        def iterate(*args: Any, **kwargs: Any) -> Any:
+            return driver.iterate(method(owner, *args, **kwargs).flow)
+
+        return functools.wraps(method)(iterate)
+
+
+class Items(Generic[T]):
+    """A flow that emits items of type T (what `paged` methods return)."""
+
+    def __init__(self, flow: Flow[None]) -> None:
+        self.flow = flow
+
+
+class Resource(Generic[M]):
+    """Base of every resource: holds the session."""
+
+    def __init__(self, session: Session[M]) -> None:
+        self._session: Session[M] = session
+
+    @property
+    def _defaults(self) -> Defaults:
+        defaults: Defaults = self._session.defaults
+        return defaults
+
+
+class operation(Generic[P, R]):
+    """Decorate a flow method of a Resource: blocking on LumlClient, a coroutine on
+    AsyncLumlClient."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Flow[R]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+        self.__wrapped__ = method
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, instance: Resource[SyncMode], owner: type[Any]) -> Callable[P, R]: ...
+    @overload
+    def __get__(
+        self, instance: Resource[AsyncMode], owner: type[Any]
+    ) -> Callable[P, Coroutine[Any, Any, R]]: ...
+    def __get__(self, instance: Resource[Any] | None, owner: type[Any]) -> Any:
+        if instance is None:
+            return self
+        return instance._session.bind_call(self._method, instance)
+
+
+class paged(Generic[P, T]):
+    """Decorate a method returning Items[T]: an Iterator[T] on LumlClient, an
+    AsyncIterator[T] on AsyncLumlClient. Nothing is fetched until iteration starts."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Items[T]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+        self.__wrapped__ = method
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(
+        self, instance: Resource[SyncMode], owner: type[Any]
+    ) -> Callable[P, Iterator[T]]: ...
+    @overload
+    def __get__(
+        self, instance: Resource[AsyncMode], owner: type[Any]
+    ) -> Callable[P, AsyncIterator[T]]: ...
+    def __get__(self, instance: Resource[Any] | None, owner: type[Any]) -> Any:
+        if instance is None:
+            return self
+        return instance._session.bind_iteration(self._method, instance)

@@ -1,0 +1,345 @@
+"""Artifacts of the default collection: records, listing, URLs, and file transfers."""
+
+from __future__ import annotations
+
+import builtins
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from luml_openapi.api.artifacts import (
+    create_artifact,
+    get_artifact,
+    get_artifact_delete_url,
+    get_artifact_download_url,
+    list_artifacts,
+    update_artifact,
+)
+from luml_openapi.models import (
+    ArtifactCreate,
+    ArtifactStatusUpdate,
+    ArtifactUpdate,
+    FileIndex,
+    FreeForm,
+)
+from luml_openapi.types import UNSET
+
+from .._errors import NotFoundError
+from .._flow import Flow, call
+from .._lookup import parse_uuid, pick, require_uuid
+from .._paging import collect, emit_all
+from .._session import Items, M, Resource, operation, paged
+from ..types import (
+    Artifact,
+    ArtifactsList,
+    ArtifactSortBy,
+    ArtifactStatus,
+    ArtifactType,
+    CreatedArtifact,
+    SortOrder,
+    adopt,
+)
+
+MAX_PAGE = 100
+
+
+def free_form(values: Mapping[str, Any]) -> FreeForm:
+    model = FreeForm()
+    model.additional_properties = dict(values)
+    return model
+
+
+def artifact_types(
+    types: Sequence[ArtifactType | str] | None, type: ArtifactType | str | None
+) -> builtins.list[ArtifactType] | None:
+    """The `types=` filter, also accepting the older single `type=` spelling."""
+    if type is not None:
+        warnings.warn("type= is deprecated: pass types=[...]", DeprecationWarning, stacklevel=4)
+        types = [*(types or []), type]
+    return None if types is None else [ArtifactType(kind) for kind in types]
+
+
+class ArtifactPath:
+    """The ids locating an artifact route: organization, orbit and collection."""
+
+    def __init__(self, organization_id: str, orbit_id: str, collection_id: str) -> None:
+        self.organization_id = require_uuid("organization", organization_id)
+        self.orbit_id = require_uuid("orbit", orbit_id)
+        self.collection_id = require_uuid("collection", collection_id)
+
+    def of_orbit(self) -> dict[str, Any]:
+        return {"organization_id": self.organization_id, "orbit_id": self.orbit_id}
+
+    def of_collection(self) -> dict[str, Any]:
+        return {**self.of_orbit(), "collection_id": self.collection_id}
+
+    def of_artifact(self, artifact_id: str) -> dict[str, Any]:
+        return {**self.of_collection(), "artifact_id": require_uuid("artifact", artifact_id)}
+
+
+def fetch_artifacts_page(
+    path: ArtifactPath,
+    cursor: str | None,
+    *,
+    limit: int = MAX_PAGE,
+    sort_by: ArtifactSortBy | str | None = None,
+    order: SortOrder | str = SortOrder.DESC,
+    types: builtins.list[ArtifactType] | None = None,
+    search: str | None = None,
+) -> Flow[ArtifactsList]:
+    """One page of a collection's artifacts (the server lists per orbit, filtered here)."""
+    page = yield from call(
+        list_artifacts,
+        **path.of_orbit(),
+        collection_ids=[path.collection_id],
+        cursor=cursor or UNSET,
+        limit=limit,
+        sort_by=UNSET if sort_by is None else str(sort_by),
+        order=SortOrder(order),
+        types=UNSET if types is None else types,
+        search=search or UNSET,
+    )
+    return adopt(ArtifactsList, page)
+
+
+def fetch_artifact(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
+    """One artifact by id (NotFoundError if absent)."""
+    found = yield from call(get_artifact, **path.of_artifact(artifact_id))
+    return adopt(Artifact, found)
+
+
+def set_status(
+    path: ArtifactPath, artifact_id: str, status: ArtifactStatusUpdate
+) -> Flow[Artifact]:
+    """Move an artifact to `status` (uploaded, upload_failed or deletion_failed)."""
+    updated = yield from call(
+        update_artifact, **path.of_artifact(artifact_id), body=ArtifactUpdate(status=status)
+    )
+    return adopt(Artifact, updated)
+
+
+class ArtifactResource(Resource[M]):
+    """Artifacts of the default collection (`luml.artifacts`); `collection_id=` picks another."""
+
+    def _path(self, collection_id: str | None) -> Flow[ArtifactPath]:
+        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        collection = yield from self._defaults.collection(collection_id)
+        return ArtifactPath(organization_id, orbit_id, collection)
+
+    @operation
+    def get(
+        self, artifact_value: str, *, collection_id: str | None = None
+    ) -> Flow[Artifact | None]:
+        """Get an artifact by id, exact name or exact file name (case-sensitive).
+
+        Searches every page of the collection; name matches win over file-name matches.
+        Returns None when nothing matches; raises MultipleResourcesFoundError when several
+        artifacts match, and ConfigurationError when no collection is chosen.
+
+        Example:
+            artifact = luml.artifacts.get("my_model")
+        """
+        path = yield from self._path(collection_id)
+        if parse_uuid(artifact_value) is not None:
+            try:
+                return (yield from fetch_artifact(path, artifact_value))
+            except NotFoundError:
+                pass
+        named = yield from collect(
+            lambda cursor: fetch_artifacts_page(path, cursor, search=artifact_value),
+            lambda item: item.name == artifact_value,
+        )
+        if named:
+            return pick("artifact", artifact_value, named)
+        by_file = yield from collect(
+            lambda cursor: fetch_artifacts_page(path, cursor),
+            lambda item: item.file_name == artifact_value,
+        )
+        return pick("artifact", artifact_value, by_file, lambda item: (item.file_name,))
+
+    @operation
+    def list(
+        self,
+        *,
+        collection_id: str | None = None,
+        start_after: str | None = None,
+        limit: int = MAX_PAGE,
+        sort_by: ArtifactSortBy | str | None = None,
+        order: SortOrder | str = SortOrder.DESC,
+        types: Sequence[ArtifactType | str] | None = None,
+        search: str | None = None,
+        type: ArtifactType | str | None = None,
+    ) -> Flow[ArtifactsList]:
+        """One page of the collection's artifacts.
+
+        `sort_by` is a column (name, created_at, size, description, status, type) or any metric
+        key; pass the returned `cursor` as `start_after=` for the next page. `type=` is the
+        older spelling of `types=[...]`.
+
+        Example:
+            page = luml.artifacts.list(sort_by="F1", order="desc", types=[ArtifactType.MODEL])
+        """
+        kinds = artifact_types(types, type)
+        path = yield from self._path(collection_id)
+        return (
+            yield from fetch_artifacts_page(
+                path,
+                start_after,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                types=kinds,
+                search=search,
+            )
+        )
+
+    @paged
+    def list_all(
+        self,
+        *,
+        collection_id: str | None = None,
+        limit: int = MAX_PAGE,
+        sort_by: ArtifactSortBy | str | None = None,
+        order: SortOrder | str = SortOrder.DESC,
+        types: Sequence[ArtifactType | str] | None = None,
+        search: str | None = None,
+        type: ArtifactType | str | None = None,
+    ) -> Items[Artifact]:
+        """Every artifact of the collection, fetched page by page as you iterate
+        (`async for` on the async client).
+
+        Example:
+            for artifact in luml.artifacts.list_all(sort_by="F1"):
+                print(artifact.name, artifact.metrics.get("F1"))
+        """
+        kinds = artifact_types(types, type)
+
+        def flow() -> Flow[None]:
+            path = yield from self._path(collection_id)
+            yield from emit_all(
+                lambda cursor: fetch_artifacts_page(
+                    path,
+                    cursor,
+                    limit=limit,
+                    sort_by=sort_by,
+                    order=order,
+                    types=kinds,
+                    search=search,
+                )
+            )
+
+        return Items(flow())
+
+    @operation
+    def download_url(
+        self, artifact_id: str, *, collection_id: str | None = None
+    ) -> Flow[dict[str, str]]:
+        """A presigned URL that downloads the artifact's file: `{"url": ...}`.
+
+        Example:
+            url = luml.artifacts.download_url(artifact.id)["url"]
+        """
+        path = yield from self._path(collection_id)
+        answer = yield from call(get_artifact_download_url, **path.of_artifact(artifact_id))
+        return {"url": answer.url}
+
+    @operation
+    def delete_url(
+        self, artifact_id: str, *, collection_id: str | None = None
+    ) -> Flow[dict[str, str]]:
+        """A presigned URL that deletes the artifact's file: `{"url": ...}`.
+
+        The server marks the artifact `pending_deletion` when it hands out this URL.
+
+        Example:
+            url = luml.artifacts.delete_url(artifact.id)["url"]
+        """
+        path = yield from self._path(collection_id)
+        answer = yield from call(get_artifact_delete_url, **path.of_artifact(artifact_id))
+        return {"url": answer.url}
+
+    @operation
+    def create(
+        self,
+        collection_id: str | None,
+        file_name: str,
+        extra_values: Mapping[str, Any],
+        manifest: Mapping[str, Any],
+        file_hash: str,
+        file_index: Mapping[str, Sequence[int]],
+        size: int,
+        name: str,
+        description: str | None = None,
+        tags: builtins.list[str] | None = None,
+    ) -> Flow[CreatedArtifact]:
+        """Create an artifact record (status `pending_upload`) and get its upload details.
+
+        Most callers want `upload()`, which inspects a file and does every step.
+
+        Example:
+            created = luml.artifacts.create(
+                None, "model.luml", {"accuracy": 0.95}, manifest, sha256_hex,
+                {"manifest.json": (512, 120)}, 10240, "My model",
+            )
+        """
+        path = yield from self._path(collection_id)
+        index = FileIndex()
+        index.additional_properties = {
+            key: [int(span[0]), int(span[1])] for key, span in file_index.items()
+        }
+        body = ArtifactCreate(
+            file_name=file_name,
+            extra_values=free_form(extra_values),
+            manifest=free_form(manifest),
+            file_hash=file_hash,
+            file_index=index,
+            size=size,
+            name=name,
+            description=UNSET if description is None else description,
+            tags=UNSET if tags is None else tags,
+        )
+        created = yield from call(
+            create_artifact, idempotent=False, **path.of_collection(), body=body
+        )
+        return adopt(CreatedArtifact, created)
+
+    @operation
+    def update(
+        self,
+        artifact_id: str,
+        file_name: str | None = None,
+        name: str | None = None,
+        description: str | None = None,
+        tags: builtins.list[str] | None = None,
+        status: ArtifactStatus | str | None = None,
+        *,
+        collection_id: str | None = None,
+    ) -> Flow[Artifact]:
+        """Update an artifact; only the arguments given change.
+
+        `status` may move pending_upload -> uploaded | upload_failed and pending_deletion ->
+        deletion_failed (the server refuses other moves with BadRequestError). `file_name` is
+        accepted for compatibility but the server no longer lets it change.
+
+        Example:
+            artifact = luml.artifacts.update(artifact.id, name="Updated Model", tags=["prod"])
+        """
+        if file_name is not None:
+            warnings.warn(
+                "file_name can no longer be changed by the server and is ignored",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+        path = yield from self._path(collection_id)
+        body = ArtifactUpdate(
+            name=UNSET if name is None else name,
+            description=UNSET if description is None else description,
+            tags=UNSET if tags is None else tags,
+            status=UNSET
+            if status is None
+            else ArtifactStatusUpdate(
+                str(status.value if isinstance(status, ArtifactStatus) else status)
+            ),
+        )
+        updated = yield from call(update_artifact, **path.of_artifact(artifact_id), body=body)
+        return adopt(Artifact, updated)

@@ -1,0 +1,223 @@
+"""Bucket secrets (storage credentials) of the default organization."""
+
+from __future__ import annotations
+
+import builtins
+
+from luml_openapi.api.bucket_secrets import (
+    create_bucket_secret,
+    delete_bucket_secret,
+    get_bucket_secret,
+    get_multipart_upload_urls,
+    list_bucket_secrets,
+    update_bucket_secret,
+)
+from luml_openapi.models import (
+    AzureBucketSecretCreate,
+    BucketMultipartUpload,
+    BucketSecretUpdate,
+    BucketTypeAzure,
+    BucketTypeS3,
+    S3BucketSecretCreate,
+)
+from luml_openapi.types import UNSET
+
+from .._errors import InvalidArgumentError, NotFoundError
+from .._flow import Flow, call
+from .._lookup import parse_uuid, pick, require_uuid
+from .._session import M, Resource, operation
+from ..types import BucketSecret, BucketType, MultiPartUploadDetails, adopt, adopt_bucket_secret
+
+DEFAULT_REGION = "us-east-1"
+
+
+def _unset_if_none(value: object) -> object:
+    return UNSET if value is None else value
+
+
+def fetch_multipart_urls(
+    bucket_id: str, bucket_location: str, size: int, upload_id: str | None
+) -> Flow[MultiPartUploadDetails]:
+    """Presigned URLs for every part of a multipart upload, and the completion URL."""
+    body = BucketMultipartUpload(
+        bucket_id=require_uuid("bucket secret", bucket_id),
+        bucket_location=bucket_location,
+        size=size,
+        upload_id=_unset_if_none(upload_id),  # type: ignore[arg-type]
+    )
+    details = yield from call(get_multipart_upload_urls, body=body)
+    return adopt(MultiPartUploadDetails, details)
+
+
+class BucketSecretResource(Resource[M]):
+    """Bucket secrets of the default organization (`luml.bucket_secrets`)."""
+
+    @operation
+    def get(self, secret_value: str) -> Flow[BucketSecret | None]:
+        """Get a bucket secret by id or exact bucket name.
+
+        Returns None when nothing matches; raises MultipleResourcesFoundError when several
+        secrets use that bucket name.
+
+        Example:
+            secret = luml.bucket_secrets.get("my-bucket")
+        """
+        organization_id = yield from self._defaults.organization()
+        organization = require_uuid("organization", organization_id)
+        secret_id = parse_uuid(secret_value)
+        if secret_id is not None:
+            try:
+                found = yield from call(
+                    get_bucket_secret, organization_id=organization, secret_id=secret_id
+                )
+            except NotFoundError:
+                found = None
+            if found is not None:
+                return adopt_bucket_secret(found)
+        secrets = yield from self._fetch_all(organization_id)
+        return pick("bucket secret", secret_value, secrets, lambda item: (item.bucket_name,))
+
+    @operation
+    def list(self) -> Flow[builtins.list[BucketSecret]]:
+        """List the bucket secrets of the default organization.
+
+        Example:
+            for secret in luml.bucket_secrets.list():
+                print(secret.id, secret.bucket_name)
+        """
+        organization_id = yield from self._defaults.organization()
+        return (yield from self._fetch_all(organization_id))
+
+    @operation
+    def create(
+        self,
+        endpoint: str,
+        bucket_name: str,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        session_token: str | None = None,
+        secure: bool | None = None,
+        region: str | None = None,
+        cert_check: bool | None = None,
+        *,
+        type: BucketType | str = BucketType.S3,
+    ) -> Flow[BucketSecret]:
+        """Create a bucket secret in the default organization.
+
+        For S3, `endpoint` is the host (and port) of the service and `region` defaults to
+        us-east-1. For Azure pass `type="azure"`, the connection string as `endpoint` and the
+        container as `bucket_name`.
+
+        Raises ConflictError when a secret with that endpoint and bucket already exists.
+
+        Example:
+            secret = luml.bucket_secrets.create(
+                endpoint="s3.eu-north-1.amazonaws.com", bucket_name="models",
+                access_key="AKIA...", secret_key="...", region="eu-north-1",
+            )
+        """
+        organization_id = yield from self._defaults.organization()
+        kind = BucketType(type)
+        body: S3BucketSecretCreate | AzureBucketSecretCreate
+        if kind is BucketType.AZURE:
+            if any(value is not None for value in (access_key, secret_key, session_token, region)):
+                raise InvalidArgumentError(
+                    "an Azure bucket secret takes only endpoint (the connection string) and "
+                    "bucket_name (the container)"
+                )
+            body = AzureBucketSecretCreate(
+                type_=BucketTypeAzure.AZURE, endpoint=endpoint, bucket_name=bucket_name
+            )
+        else:
+            body = S3BucketSecretCreate(
+                type_=BucketTypeS3.S3,
+                endpoint=endpoint,
+                bucket_name=bucket_name,
+                region=region or DEFAULT_REGION,
+                access_key=_unset_if_none(access_key),  # type: ignore[arg-type]
+                secret_key=_unset_if_none(secret_key),  # type: ignore[arg-type]
+                session_token=_unset_if_none(session_token),  # type: ignore[arg-type]
+                secure=_unset_if_none(secure),  # type: ignore[arg-type]
+                cert_check=_unset_if_none(cert_check),  # type: ignore[arg-type]
+            )
+        created = yield from call(
+            create_bucket_secret,
+            idempotent=False,
+            organization_id=require_uuid("organization", organization_id),
+            body=body,
+        )
+        return adopt_bucket_secret(created)
+
+    @operation
+    def update(
+        self,
+        secret_id: str,
+        endpoint: str | None = None,
+        bucket_name: str | None = None,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        session_token: str | None = None,
+        secure: bool | None = None,
+        region: str | None = None,
+        cert_check: bool | None = None,
+    ) -> Flow[BucketSecret]:
+        """Update a bucket secret; only the arguments given change.
+
+        Example:
+            luml.bucket_secrets.update(secret.id, secret_key="rotated")
+        """
+        organization_id = yield from self._defaults.organization()
+        fields = {
+            "endpoint": endpoint,
+            "bucket_name": bucket_name,
+            "access_key": access_key,
+            "secret_key": secret_key,
+            "session_token": session_token,
+            "secure": secure,
+            "region": region,
+            "cert_check": cert_check,
+        }
+        body = BucketSecretUpdate(**{key: _unset_if_none(value) for key, value in fields.items()})  # type: ignore[arg-type]
+        updated = yield from call(
+            update_bucket_secret,
+            organization_id=require_uuid("organization", organization_id),
+            secret_id=require_uuid("bucket secret", secret_id),
+            body=body,
+        )
+        return adopt_bucket_secret(updated)
+
+    @operation
+    def delete(self, secret_id: str) -> Flow[None]:
+        """Delete a bucket secret. Raises ConflictError while an orbit still uses it.
+
+        Example:
+            luml.bucket_secrets.delete(secret.id)
+        """
+        organization_id = yield from self._defaults.organization()
+        yield from call(
+            delete_bucket_secret,
+            organization_id=require_uuid("organization", organization_id),
+            secret_id=require_uuid("bucket secret", secret_id),
+        )
+
+    @operation
+    def get_multipart_upload_urls(
+        self, bucket_id: str, bucket_location: str, size: int, upload_id: str | None = None
+    ) -> Flow[MultiPartUploadDetails]:
+        """Presigned URLs for each part of a multipart upload, and the URL completing it.
+
+        `bucket_id` is the bucket secret's id (`upload_details.bucket_secret_id`); S3 needs the
+        `upload_id` its initiate request returned, Azure none.
+
+        Example:
+            urls = luml.bucket_secrets.get_multipart_upload_urls(
+                details.bucket_secret_id, details.bucket_location, size, upload_id
+            )
+        """
+        return (yield from fetch_multipart_urls(bucket_id, bucket_location, size, upload_id))
+
+    def _fetch_all(self, organization_id: str) -> Flow[builtins.list[BucketSecret]]:
+        found = yield from call(
+            list_bucket_secrets, organization_id=require_uuid("organization", organization_id)
+        )
+        return [adopt_bucket_secret(item) for item in found]

@@ -1,0 +1,251 @@
+"""Collections of the default orbit."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+
+from luml_openapi.api.collections import (
+    create_collection,
+    delete_collection,
+    get_collection,
+    list_collections,
+    update_collection,
+)
+from luml_openapi.models import CollectionCreate, CollectionUpdate
+from luml_openapi.types import UNSET
+
+from .._errors import NotFoundError
+from .._flow import Flow, call
+from .._lookup import parse_uuid, pick, require_uuid
+from .._paging import collect, emit_all
+from .._session import Items, M, Resource, operation, paged
+from ..types import (
+    Collection,
+    CollectionDetails,
+    CollectionsList,
+    CollectionSortBy,
+    CollectionType,
+    CollectionTypeFilter,
+    SortOrder,
+    adopt,
+)
+
+MAX_PAGE = 100
+
+
+def fetch_collections_page(
+    organization_id: str,
+    orbit_id: str,
+    cursor: str | None,
+    *,
+    limit: int = MAX_PAGE,
+    sort_by: CollectionSortBy | str | None = None,
+    order: SortOrder | str = SortOrder.DESC,
+    search: str | None = None,
+    types: Sequence[CollectionTypeFilter | str] | None = None,
+) -> Flow[CollectionsList]:
+    """One page of an orbit's collections."""
+    page = yield from call(
+        list_collections,
+        organization_id=require_uuid("organization", organization_id),
+        orbit_id=require_uuid("orbit", orbit_id),
+        cursor=cursor or UNSET,
+        limit=limit,
+        sort_by=UNSET if sort_by is None else CollectionSortBy(sort_by),
+        order=SortOrder(order),
+        search=search or UNSET,
+        types=UNSET if types is None else [CollectionTypeFilter(kind) for kind in types],
+    )
+    return adopt(CollectionsList, page)
+
+
+def find_collection(organization_id: str, orbit_id: str, value: str) -> Flow[Collection | None]:
+    """The collection of the orbit whose id or exact name is `value`, scanning every page."""
+    matches = yield from collect(
+        lambda cursor: fetch_collections_page(organization_id, orbit_id, cursor, search=value),
+        lambda item: item.id == value or item.name == value,
+    )
+    return pick("collection", value, matches)
+
+
+class CollectionResource(Resource[M]):
+    """Collections of the default orbit (`luml.collections`)."""
+
+    @operation
+    def get(self, collection_value: str | None = None) -> Flow[CollectionDetails | None]:
+        """Get a collection by id or exact (case-sensitive) name; the default one if omitted.
+
+        Searches every page. Returns None when nothing matches; raises
+        MultipleResourcesFoundError when a name matches several collections.
+
+        Example:
+            collection = luml.collections.get("My Collection")
+        """
+        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        if collection_value is None:
+            collection_value = yield from self._defaults.collection()
+        collection_id = collection_value
+        if parse_uuid(collection_value) is None:
+            found = yield from find_collection(organization_id, orbit_id, collection_value)
+            if found is None:
+                return None
+            collection_id = found.id
+        try:
+            details = yield from call(
+                get_collection,
+                organization_id=require_uuid("organization", organization_id),
+                orbit_id=require_uuid("orbit", orbit_id),
+                collection_id=require_uuid("collection", collection_id),
+            )
+        except NotFoundError:
+            return None
+        return adopt(CollectionDetails, details)
+
+    @operation
+    def list(
+        self,
+        *,
+        start_after: str | None = None,
+        limit: int = MAX_PAGE,
+        sort_by: CollectionSortBy | str | None = None,
+        order: SortOrder | str = SortOrder.DESC,
+        search: str | None = None,
+        types: Sequence[CollectionTypeFilter | str] | None = None,
+        orbit_id: str | None = None,
+    ) -> Flow[CollectionsList]:
+        """One page of collections of the default orbit (or `orbit_id`).
+
+        Pass the returned `cursor` as `start_after=` for the next page; `limit` is 1..100.
+
+        Example:
+            page = luml.collections.list(sort_by="name", order="asc", types=["model"])
+        """
+        organization_id, orbit = yield from self._defaults.orbit_path(orbit_id)
+        return (
+            yield from fetch_collections_page(
+                organization_id,
+                orbit,
+                start_after,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                search=search,
+                types=types,
+            )
+        )
+
+    @paged
+    def list_all(
+        self,
+        *,
+        limit: int = MAX_PAGE,
+        sort_by: CollectionSortBy | str | None = None,
+        order: SortOrder | str = SortOrder.DESC,
+        search: str | None = None,
+        types: Sequence[CollectionTypeFilter | str] | None = None,
+        orbit_id: str | None = None,
+    ) -> Items[Collection]:
+        """Every collection of the default orbit (or `orbit_id`), fetched page by page as you
+        iterate (`async for` on the async client).
+
+        Example:
+            for collection in luml.collections.list_all(search="churn"):
+                print(collection.name)
+        """
+
+        def flow() -> Flow[None]:
+            organization_id, orbit = yield from self._defaults.orbit_path(orbit_id)
+            yield from emit_all(
+                lambda cursor: fetch_collections_page(
+                    organization_id,
+                    orbit,
+                    cursor,
+                    limit=limit,
+                    sort_by=sort_by,
+                    order=order,
+                    search=search,
+                    types=types,
+                )
+            )
+
+        return Items(flow())
+
+    @operation
+    def create(
+        self,
+        description: str,
+        name: str,
+        type: CollectionType | str,
+        tags: builtins.list[str] | None = None,
+    ) -> Flow[Collection]:
+        """Create a collection in the default orbit.
+
+        Example:
+            collection = luml.collections.create(
+                description="Churn models", name="churn", type=CollectionType.MODEL, tags=["ml"]
+            )
+        """
+        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        body = CollectionCreate(
+            description=description,
+            name=name,
+            type_=CollectionType(type),
+            tags=UNSET if tags is None else tags,
+        )
+        created = yield from call(
+            create_collection,
+            idempotent=False,
+            organization_id=require_uuid("organization", organization_id),
+            orbit_id=require_uuid("orbit", orbit_id),
+            body=body,
+        )
+        return adopt(Collection, created)
+
+    @operation
+    def update(
+        self,
+        name: str | None = None,
+        description: str | None = None,
+        tags: builtins.list[str] | None = None,
+        *,
+        collection_id: str | None = None,
+    ) -> Flow[Collection]:
+        """Update the default collection (or `collection_id`); only the arguments given change.
+
+        Example:
+            luml.collections.update(description="Retrained weekly", tags=["prod"])
+        """
+        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        target = yield from self._defaults.collection(collection_id)
+        body = CollectionUpdate(
+            name=UNSET if name is None else name,
+            description=UNSET if description is None else description,
+            tags=UNSET if tags is None else tags,
+        )
+        updated = yield from call(
+            update_collection,
+            organization_id=require_uuid("organization", organization_id),
+            orbit_id=require_uuid("orbit", orbit_id),
+            collection_id=require_uuid("collection", target),
+            body=body,
+        )
+        return adopt(Collection, updated)
+
+    @operation
+    def delete(self, collection_id: str | None = None) -> Flow[None]:
+        """Delete the default collection (or `collection_id`); it must hold no artifacts.
+
+        Raises ConflictError when the collection still has artifacts.
+
+        Example:
+            luml.collections.delete("0199c455-21ee-74c6-b747-19a82f1a1e75")
+        """
+        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        target = yield from self._defaults.collection(collection_id)
+        yield from call(
+            delete_collection,
+            organization_id=require_uuid("organization", organization_id),
+            orbit_id=require_uuid("orbit", orbit_id),
+            collection_id=require_uuid("collection", target),
+        )
