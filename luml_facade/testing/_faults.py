@@ -1,0 +1,114 @@
+"""Fault injection rules and the log of requests the API and the storage received."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+Target = Literal["api", "storage"]
+
+S3_INTERNAL_ERROR = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b"<Error><Code>InternalError</Code>"
+    b"<Message>We encountered an internal error. Please try again.</Message>"
+    b"<RequestId>LOCALFAULT</RequestId><HostId>local</HostId></Error>"
+)
+
+_FLIP = bytes(b ^ 0xFF for b in range(256))
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One fault rule: which requests it hits and what happens to them.
+
+    Set exactly one action: ``status`` (answer it instead of forwarding, with optional
+    ``retry_after`` and ``body``), ``drop_after_bytes`` (forward, then cut the response body
+    after that many bytes), ``corrupt_body`` (forward, flip every byte of the body) or
+    ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body).
+    ``nth``/``times``: the fault hits matching requests number nth .. nth+times-1, counted
+    from when it was added.
+    """
+
+    target: Target
+    method: str | None = None
+    path_contains: str | None = None
+    nth: int = 1
+    times: int = 1
+    status: int | None = None
+    retry_after: str | None = None
+    body: bytes = b""
+    drop_after_bytes: int | None = None
+    corrupt_body: bool = False
+    s3_error_in_200: bool = False
+
+    def __post_init__(self) -> None:
+        actions = [
+            self.status is not None,
+            self.drop_after_bytes is not None,
+            self.corrupt_body,
+            self.s3_error_in_200,
+        ]
+        if sum(actions) != 1:
+            raise ValueError("a Fault needs exactly one action")
+        if self.nth < 1 or self.times < 1:
+            raise ValueError("nth and times must be at least 1")
+
+    def matches(self, target: str, method: str, path: str) -> bool:
+        """Whether a request falls under this rule (before nth/times counting)."""
+        if target != self.target:
+            return False
+        if self.method is not None and self.method.upper() != method.upper():
+            return False
+        return self.path_contains is None or self.path_contains in path
+
+
+def flip_bytes(data: bytes) -> bytes:
+    """The same bytes with every bit inverted (same length, always different)."""
+    return data.translate(_FLIP)
+
+
+@dataclass
+class _Entry:
+    fault: Fault
+    seen: int = 0
+
+
+@dataclass
+class Faults:
+    """The active fault rules; thread-safe."""
+
+    _entries: list[_Entry] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, fault: Fault) -> None:
+        """Activate a rule; its request count starts now."""
+        with self._lock:
+            self._entries.append(_Entry(fault))
+
+    def clear(self) -> None:
+        """Remove every rule."""
+        with self._lock:
+            self._entries.clear()
+
+    def pick(self, target: str, method: str, path: str) -> Fault | None:
+        """Count this request against every matching rule; return the first that fires."""
+        chosen: Fault | None = None
+        with self._lock:
+            for entry in self._entries:
+                if not entry.fault.matches(target, method, path):
+                    continue
+                entry.seen += 1
+                first = entry.fault.nth
+                if chosen is None and first <= entry.seen < first + entry.fault.times:
+                    chosen = entry.fault
+        return chosen
+
+
+class SeenRequest(NamedTuple):
+    """A request the API or the storage received; header names are lower-case."""
+
+    target: str
+    method: str
+    path: str
+    headers: dict[str, str]

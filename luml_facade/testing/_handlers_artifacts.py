@@ -1,0 +1,339 @@
+"""Handlers: artifacts (records, listing, status, and their storage URLs)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from connexion.lifecycle import ConnexionResponse
+
+from ._db import Row
+from ._errors import ApiError, json_response
+from ._ids import new_id, now_iso
+from ._paging import InvalidCursor, PageRequest, page, scope_hex, usable_cursor
+from ._records import artifact_out, collection_out, dumps, loads
+from ._service import Service, norm_id
+
+FNNX_FILES = (
+    "dtypes.json",
+    "env.json",
+    "manifest.json",
+    "meta.json",
+    "ops.json",
+    "variant_config.json",
+)
+ARTIFACT_TYPES = ("model", "dataset", "experiment")
+SORT_COLUMNS = ("created_at", "name", "size", "description", "status", "type")
+TRANSITIONS = {
+    "pending_upload": {"uploaded", "upload_failed"},
+    "pending_deletion": {"deletion_failed"},
+}
+
+
+def artifact_type(manifest: dict[str, Any], file_index: dict[str, Any]) -> str:
+    """The type the server infers from the manifest or, failing that, the file index."""
+    if "artifact_type" in manifest:
+        if manifest["artifact_type"] not in ARTIFACT_TYPES:
+            raise ApiError(400, "Unsupported LUML Artifact type.")
+        return str(manifest["artifact_type"])
+    if all(name in file_index for name in FNNX_FILES):
+        return "model"
+    raise ApiError(400, "Could not define artifact type.")
+
+
+def type_allowed(collection_type: str, kind: str) -> bool:
+    """``mixed`` takes everything; otherwise the type must be part of the collection type."""
+    return collection_type == "mixed" or kind in collection_type
+
+
+def _metric(row: Row, key: str) -> float | None:
+    value = (loads(row["extra_values"]) or {}).get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+class ArtifactHandlers:
+    """The artifact operations."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.db = service.db
+
+    def create_artifact(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        collection_id: str,
+        body: dict[str, Any],
+        user: str,
+    ) -> ConnexionResponse:
+        self.service.member_role(organization_id, user)
+        orbit = self.service.orbit(organization_id, orbit_id)
+        collection = self.service.collection(orbit["id"], collection_id)
+        kind = artifact_type(body["manifest"], body["file_index"])
+        if not type_allowed(collection["type"], kind):
+            raise ApiError(400, "Artifact type is not allowed for this collection type")
+        self._check_lineage(orbit["id"], body.get("lineage_inputs") or [])
+        unique = uuid.uuid4().hex
+        location = f"orbit-{orbit['id']}/collection-{collection['id']}/{unique}-{body['file_name']}"
+        multipart = body["size"] > self.service.settings.multipart_threshold
+        details = self.service.orbit_urls(orbit).upload_details(location, multipart)
+        artifact_id = new_id()
+        self.db.insert(
+            "artifacts",
+            self._new_row(
+                artifact_id,
+                collection["id"],
+                body,
+                {
+                    "type": kind,
+                    "bucket_location": location,
+                    "unique_identifier": unique,
+                    "created_by_user": self._user_name(user),
+                },
+            ),
+        )
+        artifact = self.service.artifact(collection["id"], artifact_id)
+        return json_response(200, {"artifact": artifact_out(artifact), "upload_details": details})
+
+    def _new_row(
+        self, artifact_id: str, collection_id: str, body: dict[str, Any], extra: dict[str, Any]
+    ) -> dict[str, Any]:
+        return {
+            "id": artifact_id,
+            "collection_id": collection_id,
+            "file_name": body["file_name"],
+            "name": body.get("name"),
+            "description": body.get("description"),
+            "extra_values": dumps(body["extra_values"]),
+            "manifest": dumps(body["manifest"]),
+            "file_hash": body["file_hash"],
+            "file_index": dumps(body["file_index"]),
+            "size": body["size"],
+            "tags": dumps(body.get("tags")),
+            "status": "pending_upload",
+            "created_at": now_iso(),
+            **extra,
+        }
+
+    def _check_lineage(self, orbit_id: str, inputs: list[str]) -> None:
+        for input_id in dict.fromkeys(norm_id(value) for value in inputs):
+            found = self.db.one(
+                "SELECT 1 FROM artifacts a JOIN collections c ON c.id = a.collection_id "
+                "WHERE a.id = ? AND c.orbit_id = ?",
+                (input_id, orbit_id),
+            )
+            if found is None:
+                raise ApiError(404, "Artifact not found")
+
+    def _user_name(self, user: str) -> str | None:
+        name = self.db.scalar("SELECT full_name FROM users WHERE id = ?", (user,))
+        return None if name is None else str(name)
+
+    def list_artifacts(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        user: str,
+        types: list[str] | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+        sort_by: str = "created_at",
+        order: str = "desc",
+        collection_ids: list[str] | None = None,
+        search: str | None = None,
+    ) -> ConnexionResponse:
+        self.service.member_role(organization_id, user)
+        orbit = self.service.orbit(organization_id, orbit_id)
+        ids = self._checked_collections(orbit["id"], collection_ids)
+        value_of = self._sort_value(sort_by, ids)
+        scope = scope_hex(
+            {
+                "orbit_id": uuid.UUID(orbit["id"]),
+                "collection_ids": [uuid.UUID(i) for i in ids] if ids is not None else None,
+                "artifact_types": types or None,
+                "search": search,
+            }
+        )
+        rows = self._rows(orbit["id"], ids, types, search)
+        try:
+            after = usable_cursor(cursor, sort_by, order, scope)
+            request = PageRequest(sort_by, order, limit, scope, after)
+            items, next_cursor = page(
+                rows, request, value_of, lambda row: row["id"].replace("-", "")
+            )
+        except InvalidCursor as exc:
+            raise ApiError(400, "Invalid cursor") from exc
+        listed = [
+            {**artifact_out(row), "deployments": [], "collection_name": row["cname"]}
+            for row in items
+        ]
+        return json_response(200, {"items": listed, "cursor": next_cursor})
+
+    def _checked_collections(self, orbit_id: str, ids: list[str] | None) -> list[str] | None:
+        if not ids:
+            return None
+        wanted = list(dict.fromkeys(norm_id(value) for value in ids))
+        missing = [
+            value
+            for value in wanted
+            if self.db.one(
+                "SELECT 1 FROM collections WHERE id = ? AND orbit_id = ?", (value, orbit_id)
+            )
+            is None
+        ]
+        if missing:
+            raise ApiError(
+                404, "You don't have access to the following collections: " + ", ".join(missing)
+            )
+        return wanted
+
+    def _sort_value(self, sort_by: str, ids: list[str] | None) -> Any:
+        """How to read the sort value of a row; 400 for a sort the server refuses."""
+        if sort_by in SORT_COLUMNS:
+            return lambda row: row[sort_by]
+        if sort_by == "extra_values":
+            raise ApiError(400, "Cannot sort by 'metrics'. Pass a metric key")
+        keys: set[str] = set()
+        marks = ", ".join("?" for _ in ids or [])
+        sql = f"SELECT extra_values FROM artifacts WHERE collection_id IN ({marks})"  # noqa: S608
+        for row in self.db.all(sql, ids or []):
+            keys.update(loads(row["extra_values"]) or {})
+        if sort_by not in keys:
+            raise ApiError(400, f"Invalid sorting column: {sort_by}")
+        return lambda row: _metric(row, sort_by)
+
+    def _rows(
+        self, orbit_id: str, ids: list[str] | None, types: list[str] | None, search: str | None
+    ) -> list[Row]:
+        sql = (
+            "SELECT a.*, c.name AS cname FROM artifacts a JOIN collections c "
+            "ON c.id = a.collection_id WHERE c.orbit_id = ?"
+        )
+        params: list[Any] = [orbit_id]
+        if ids:
+            sql += f" AND a.collection_id IN ({', '.join('?' for _ in ids)})"
+            params.extend(ids)
+        if types:
+            sql += f" AND a.type IN ({', '.join('?' for _ in types)})"
+            params.extend(types)
+        rows = self.db.all(sql, params)
+        if search:
+            rows = [row for row in rows if search.lower() in (row["name"] or "").lower()]
+        return rows
+
+    def get_artifact(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        collection_id: str,
+        artifact_id: str,
+        user: str,
+    ) -> ConnexionResponse:
+        row = self.service.artifact_in_path(
+            user, organization_id, orbit_id, collection_id, artifact_id
+        )
+        collection = self.db.one(
+            "SELECT c.*, (SELECT COUNT(*) FROM artifacts a WHERE a.collection_id = c.id) AS total"
+            " FROM collections c WHERE c.id = ?",
+            (row["collection_id"],),
+        )
+        assert collection is not None
+        body = {
+            **artifact_out(row),
+            "deployments": [],
+            "tracks": [],
+            "collection": collection_out(collection, collection["total"]),
+        }
+        return json_response(200, body)
+
+    def update_artifact(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        collection_id: str,
+        artifact_id: str,
+        body: dict[str, Any],
+        user: str,
+    ) -> ConnexionResponse:
+        row = self.service.artifact_in_path(
+            user, organization_id, orbit_id, collection_id, artifact_id
+        )
+        changes: dict[str, Any] = {
+            name: body[name] for name in ("name", "description") if name in body
+        }
+        if "tags" in body:
+            changes["tags"] = dumps(body["tags"])
+        status = body.get("status")
+        if status is not None:
+            if status not in TRANSITIONS.get(row["status"], set()):
+                raise ApiError(400, f"Invalid status transition from {row['status']} to {status}")
+            changes["status"] = status
+        if changes:
+            self.db.update("artifacts", row["id"], {**changes, "updated_at": now_iso()})
+        updated = self.service.artifact(row["collection_id"], row["id"])
+        return json_response(200, artifact_out(updated))
+
+    def delete_artifact(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        collection_id: str,
+        artifact_id: str,
+        user: str,
+    ) -> ConnexionResponse:
+        row = self.service.artifact_in_path(
+            user, organization_id, orbit_id, collection_id, artifact_id
+        )
+        if row["status"] != "pending_deletion":
+            raise ApiError(400, f"Unable to confirm deletion with status '{row['status']}'")
+        self.db.run("DELETE FROM artifacts WHERE id = ?", (row["id"],))
+        return json_response(204, None)
+
+    def force_delete_artifact(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        collection_id: str,
+        artifact_id: str,
+        user: str,
+    ) -> ConnexionResponse:
+        row = self.service.artifact_in_path(
+            user, organization_id, orbit_id, collection_id, artifact_id
+        )
+        self.db.run("DELETE FROM artifacts WHERE id = ?", (row["id"],))
+        return json_response(204, None)
+
+    def get_artifact_download_url(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        collection_id: str,
+        artifact_id: str,
+        user: str,
+    ) -> ConnexionResponse:
+        row = self.service.artifact_in_path(
+            user, organization_id, orbit_id, collection_id, artifact_id
+        )
+        orbit = self.service.orbit(organization_id, orbit_id)
+        url = self.service.orbit_urls(orbit).download_url(row["bucket_location"])
+        return json_response(200, {"url": url})
+
+    def get_artifact_delete_url(
+        self,
+        organization_id: str,
+        orbit_id: str,
+        collection_id: str,
+        artifact_id: str,
+        user: str,
+    ) -> ConnexionResponse:
+        row = self.service.artifact_in_path(
+            user, organization_id, orbit_id, collection_id, artifact_id
+        )
+        orbit = self.service.orbit(organization_id, orbit_id)
+        url = self.service.orbit_urls(orbit).delete_url(row["bucket_location"])
+        self.db.update(
+            "artifacts", row["id"], {"status": "pending_deletion", "updated_at": now_iso()}
+        )
+        return json_response(200, {"url": url})

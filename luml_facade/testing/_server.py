@@ -1,0 +1,267 @@
+"""LocalLuml: the API (uvicorn + connexion) and the storage (moto S3) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import secrets
+import socket
+import threading
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+
+from ._app import ApiFaultMiddleware, build_app
+from ._db import Database
+from ._faults import Faults, SeenRequest
+from ._ids import new_api_key, new_id, new_session_token, now_iso
+from ._service import Service, Settings
+from ._storage import REGION, StorageServer
+
+DEFAULT_ORGANIZATION = "Local Organization"
+DEFAULT_BUCKET = "luml-local"
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """A user with an API key, one organization and one S3 bucket secret."""
+
+    api_key: str
+    user_id: str
+    organization_id: str
+    organization_name: str
+    bucket_secret_id: str
+    bucket_name: str
+
+
+def _listening_socket(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+class LocalLuml:
+    """A LUML-compatible API server with its own S3 storage, for tests and demos.
+
+    ``multipart_threshold``: files larger than this get a multipart upload.
+    ``part_size``: multipart part size (default: the real server's rule; never below 5 MiB).
+    ``db_path``: SQLite file for the state (None keeps it in memory).
+    """
+
+    def __init__(
+        self,
+        multipart_threshold: int = 524_288_000,
+        part_size: int | None = None,
+        db_path: str | None = None,
+        *,
+        port: int = 0,
+        storage_port: int = 0,
+    ) -> None:
+        self.multipart_threshold = multipart_threshold
+        self.part_size = part_size
+        self.db_path = db_path
+        self.faults = Faults()
+        self.requests_seen: list[SeenRequest] = []
+        self._port = port
+        self._storage_port = storage_port
+        self._sock: socket.socket | None = None
+        self._storage: StorageServer | None = None
+        self._db: Database | None = None
+        self._uvicorn: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._default: Tenant | None = None
+
+    # lifecycle
+
+    def start(self) -> LocalLuml:
+        """Bind both servers and start serving; returns self."""
+        if self._thread is not None:
+            raise RuntimeError("LocalLuml is already running")
+        self._storage = StorageServer(self.faults, self.requests_seen, self._storage_port)
+        self._storage.start()
+        self._db = Database(self.db_path)
+        service = Service(
+            self._db,
+            Settings(
+                storage_endpoint=self._storage.endpoint,
+                multipart_threshold=self.multipart_threshold,
+                part_size=self.part_size,
+                ensure_bucket=self._storage.ensure_bucket,
+            ),
+        )
+        self._default = self._seed_default()
+        app = ApiFaultMiddleware(
+            build_app(service, self._lookup_token), self.faults, self.requests_seen
+        )
+        self._sock = _listening_socket(self._port)
+        config = uvicorn.Config(
+            app, log_level="warning", access_log=False, timeout_graceful_shutdown=2, lifespan="on"
+        )
+        self._uvicorn = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._uvicorn.run, kwargs={"sockets": [self._sock]}, name="luml-api", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Shut both servers down and release their ports."""
+        if self._uvicorn is not None and self._thread is not None:
+            self._uvicorn.should_exit = True
+            self._thread.join()
+        if self._sock is not None:
+            self._sock.close()
+        if self._storage is not None:
+            self._storage.stop()
+        if self._db is not None:
+            self._db.close()
+        self._uvicorn = self._thread = self._sock = self._storage = self._db = None
+
+    def __enter__(self) -> LocalLuml:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # addresses and identities
+
+    @property
+    def url(self) -> str:
+        """The API base URL (routes live under /v1)."""
+        if self._sock is None:
+            raise RuntimeError("LocalLuml is not running")
+        return f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+
+    @property
+    def storage_url(self) -> str:
+        """The S3 endpoint URL."""
+        return self._running_storage().url
+
+    @property
+    def default_tenant(self) -> Tenant:
+        """The seeded user, organization and bucket secret."""
+        if self._default is None:
+            raise RuntimeError("LocalLuml is not running")
+        return self._default
+
+    @property
+    def api_key(self) -> str:
+        """The default tenant's API key."""
+        return self.default_tenant.api_key
+
+    def stored_object(self, bucket_name: str, key: str) -> bytes | None:
+        """An object's bytes read straight from the storage backend (None if absent)."""
+        return self._running_storage().stored_object(bucket_name, key)
+
+    def session_token(self, tenant: Tenant) -> str:
+        """A signed-in-session (JWT-scoped) token for the tenant's user, for JWT-only routes."""
+        token = self._running_db().scalar(
+            "SELECT session_token FROM users WHERE id = ?", (tenant.user_id,)
+        )
+        if token is None:
+            raise KeyError(tenant.user_id)
+        return str(token)
+
+    # tenants
+
+    def create_tenant(self, organization_name: str = "Test Organization") -> Tenant:
+        """A new user with its own API key, organization and bucket (created in storage)."""
+        bucket = f"luml-{secrets.token_hex(6)}"
+        self._running_storage().ensure_bucket(bucket)
+        return self._insert_tenant(organization_name, bucket, is_default=False)
+
+    def _insert_tenant(self, organization_name: str, bucket: str, *, is_default: bool) -> Tenant:
+        db, storage = self._running_db(), self._running_storage()
+        user_id, org_id, secret_id, now = new_id(), new_id(), new_id(), now_iso()
+        api_key = new_api_key()
+        with db.transaction():
+            db.insert(
+                "users",
+                {
+                    "id": user_id,
+                    "email": f"user-{user_id[-12:]}@luml.local",
+                    "full_name": "Local User",
+                    "api_key": api_key,
+                    "session_token": new_session_token(),
+                    "is_default": int(is_default),
+                    "created_at": now,
+                },
+            )
+            db.insert("organizations", {"id": org_id, "name": organization_name, "created_at": now})
+            db.insert(
+                "org_members",
+                {
+                    "id": new_id(),
+                    "organization_id": org_id,
+                    "user_id": user_id,
+                    "role": "owner",
+                    "created_at": now,
+                },
+            )
+            db.insert(
+                "bucket_secrets",
+                {
+                    "id": secret_id,
+                    "organization_id": org_id,
+                    "type": "s3",
+                    "endpoint": storage.endpoint,
+                    "bucket_name": bucket,
+                    "secure": 0,
+                    "region": REGION,
+                    "is_local": 1,
+                    "created_at": now,
+                },
+            )
+        return Tenant(api_key, user_id, org_id, organization_name, secret_id, bucket)
+
+    def _seed_default(self) -> Tenant:
+        """The default tenant: reused from a persistent database, else created."""
+        db, storage = self._running_db(), self._running_storage()
+        db.run("UPDATE bucket_secrets SET endpoint = ? WHERE is_local = 1", (storage.endpoint,))
+        for row in db.all("SELECT id, bucket_name FROM bucket_secrets WHERE is_local = 1"):
+            if not storage.ensure_bucket(row["bucket_name"]):
+                renamed = f"{row['bucket_name']}-{secrets.token_hex(3)}"
+                storage.ensure_bucket(renamed)
+                db.update("bucket_secrets", row["id"], {"bucket_name": renamed})
+        existing = db.one(
+            "SELECT u.api_key, u.id AS user_id, o.id AS org_id, o.name, s.id AS secret_id, "
+            "s.bucket_name FROM users u JOIN org_members m ON m.user_id = u.id "
+            "JOIN organizations o ON o.id = m.organization_id "
+            "JOIN bucket_secrets s ON s.organization_id = o.id AND s.is_local = 1 "
+            "WHERE u.is_default = 1 ORDER BY s.created_at LIMIT 1"
+        )
+        if existing is not None:
+            return Tenant(*existing)
+        bucket = DEFAULT_BUCKET
+        if not storage.ensure_bucket(bucket):
+            bucket = f"{DEFAULT_BUCKET}-{secrets.token_hex(3)}"
+            storage.ensure_bucket(bucket)
+        return self._insert_tenant(DEFAULT_ORGANIZATION, bucket, is_default=True)
+
+    def _lookup_token(self, token: str) -> dict[str, Any] | None:
+        """Token info for a bearer token: an API key, or a session token (JWT scope)."""
+        if self._db is None:
+            return None
+        column = "api_key" if token.startswith("dfs_") else "session_token"
+        user_id = self._db.scalar(f"SELECT id FROM users WHERE {column} = ?", (token,))  # noqa: S608
+        if user_id is None:
+            return None
+        return {"sub": user_id, "scope": "api_key" if column == "api_key" else "jwt"}
+
+    def _running_db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("LocalLuml is not running")
+        return self._db
+
+    def _running_storage(self) -> StorageServer:
+        if self._storage is None:
+            raise RuntimeError("LocalLuml is not running")
+        return self._storage
