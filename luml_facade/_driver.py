@@ -208,6 +208,7 @@ class SyncDriver(_BaseDriver):
             if not response.is_success:
                 response.read()
                 return response
+            instruction.sink.begin(response)
             for chunk in response.iter_bytes(DOWNLOAD_CHUNK):
                 instruction.sink.write(chunk)
         return response
@@ -295,6 +296,7 @@ class AsyncDriver(_BaseDriver):
             if not response.is_success:
                 await response.aread()
                 return response
+            await asyncio.to_thread(instruction.sink.begin, response)
             async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK):
                 await asyncio.to_thread(instruction.sink.write, chunk)
         return response

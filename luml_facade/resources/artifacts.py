@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import builtins
+import os
 import warnings
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from luml_openapi.api.artifacts import (
     create_artifact,
-    get_artifact,
     get_artifact_delete_url,
     get_artifact_download_url,
     list_artifacts,
@@ -20,15 +21,18 @@ from luml_openapi.models import (
     ArtifactStatusUpdate,
     ArtifactUpdate,
     FileIndex,
-    FreeForm,
 )
 from luml_openapi.types import UNSET
 
 from .._errors import NotFoundError
 from .._flow import Flow, call
-from .._lookup import parse_uuid, pick, require_uuid
+from .._lookup import parse_uuid, pick
 from .._paging import collect, emit_all
 from .._session import Items, M, Resource, operation, paged
+from ..transfer.delete import delete_artifact
+from ..transfer.download import download_artifact
+from ..transfer.progress import BaseProgressHandler, default_progress
+from ..transfer.upload import upload_artifact
 from ..types import (
     Artifact,
     ArtifactsList,
@@ -39,14 +43,9 @@ from ..types import (
     SortOrder,
     adopt,
 )
+from ._artifact_calls import ArtifactPath, fetch_artifact, free_form
 
 MAX_PAGE = 100
-
-
-def free_form(values: Mapping[str, Any]) -> FreeForm:
-    model = FreeForm()
-    model.additional_properties = dict(values)
-    return model
 
 
 def artifact_types(
@@ -57,24 +56,6 @@ def artifact_types(
         warnings.warn("type= is deprecated: pass types=[...]", DeprecationWarning, stacklevel=4)
         types = [*(types or []), type]
     return None if types is None else [ArtifactType(kind) for kind in types]
-
-
-class ArtifactPath:
-    """The ids locating an artifact route: organization, orbit and collection."""
-
-    def __init__(self, organization_id: str, orbit_id: str, collection_id: str) -> None:
-        self.organization_id = require_uuid("organization", organization_id)
-        self.orbit_id = require_uuid("orbit", orbit_id)
-        self.collection_id = require_uuid("collection", collection_id)
-
-    def of_orbit(self) -> dict[str, Any]:
-        return {"organization_id": self.organization_id, "orbit_id": self.orbit_id}
-
-    def of_collection(self) -> dict[str, Any]:
-        return {**self.of_orbit(), "collection_id": self.collection_id}
-
-    def of_artifact(self, artifact_id: str) -> dict[str, Any]:
-        return {**self.of_collection(), "artifact_id": require_uuid("artifact", artifact_id)}
 
 
 def fetch_artifacts_page(
@@ -100,22 +81,6 @@ def fetch_artifacts_page(
         search=search or UNSET,
     )
     return adopt(ArtifactsList, page)
-
-
-def fetch_artifact(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
-    """One artifact by id (NotFoundError if absent)."""
-    found = yield from call(get_artifact, **path.of_artifact(artifact_id))
-    return adopt(Artifact, found)
-
-
-def set_status(
-    path: ArtifactPath, artifact_id: str, status: ArtifactStatusUpdate
-) -> Flow[Artifact]:
-    """Move an artifact to `status` (uploaded, upload_failed or deletion_failed)."""
-    updated = yield from call(
-        update_artifact, **path.of_artifact(artifact_id), body=ArtifactUpdate(status=status)
-    )
-    return adopt(Artifact, updated)
 
 
 class ArtifactResource(Resource[M]):
@@ -302,6 +267,95 @@ class ArtifactResource(Resource[M]):
             create_artifact, idempotent=False, **path.of_collection(), body=body
         )
         return adopt(CreatedArtifact, created)
+
+    @operation
+    def upload(
+        self,
+        file_path: str | os.PathLike[str],
+        name: str | None = None,
+        description: str | None = None,
+        tags: builtins.list[str] | None = None,
+        *,
+        collection_id: str | None = None,
+        on_progress: BaseProgressHandler | None = None,
+    ) -> Flow[Artifact]:
+        """Upload an artifact file (.luml, .fnnx, .pyfnx, .dfs or .tar) to the collection.
+
+        Reads the file once (manifest, metrics, file index, SHA-256), creates the record, moves
+        the bytes to storage (in parallel parts for large files) and marks the artifact
+        `uploaded`. `name` defaults to the file name. A progress bar is shown on a terminal
+        unless `on_progress` is given.
+
+        Raises FileError (saying what to fix) for an unusable file, and FileUploadError when
+        storage fails; the artifact is then marked `upload_failed`. Ctrl-C or cancellation
+        marks it too, then propagates.
+
+        Example:
+            artifact = luml.artifacts.upload("model.luml", name="Churn v2", tags=["prod"])
+        """
+        path = yield from self._path(collection_id)
+        options = self._session.options
+        return (
+            yield from upload_artifact(
+                path,
+                os.fspath(file_path),
+                name,
+                description,
+                tags,
+                concurrency=options.max_concurrency,
+                progress=default_progress(on_progress),
+            )
+        )
+
+    @operation
+    def download(
+        self,
+        artifact_id: str,
+        file_path: str | os.PathLike[str] | None = None,
+        *,
+        collection_id: str | None = None,
+        on_progress: BaseProgressHandler | None = None,
+    ) -> Flow[Path]:
+        """Download the artifact's file, verified against its SHA-256, and return its path.
+
+        `file_path` may be a file or a directory; by default the artifact's file name (reduced
+        to a safe base name) in the current directory. The bytes go to a temporary file beside
+        the target and are renamed into place only once verified; a dropped connection
+        resumes where it stopped.
+
+        Raises FileDownloadError (leaving nothing behind) when the download fails or does not
+        verify, and NotFoundError when the artifact does not exist.
+
+        Example:
+            path = luml.artifacts.download(artifact.id, "/tmp/models/")
+        """
+        path = yield from self._path(collection_id)
+        return (
+            yield from download_artifact(
+                path,
+                artifact_id,
+                file_path,
+                progress=default_progress(on_progress),
+                policy=self._session.options.retry,
+            )
+        )
+
+    @operation
+    def delete(
+        self, artifact_id: str, *, collection_id: str | None = None, force: bool = False
+    ) -> Flow[None]:
+        """Delete the artifact: its stored file, then its record. Irreversible.
+
+        The server marks the artifact pending_deletion when asked for the delete URL; if the
+        storage delete fails the artifact is marked deletion_failed and FileDeleteError is
+        raised. `force=True` removes only the record, whatever its status (the stored file
+        stays).
+
+        Example:
+            luml.artifacts.delete(artifact.id)
+        """
+        path = yield from self._path(collection_id)
+        yield from delete_artifact(path, artifact_id, force=force)
 
     @operation
     def update(

@@ -1,0 +1,99 @@
+"""Progress reporting for uploads and downloads.
+
+Pass any `BaseProgressHandler` as `on_progress=`; by default a tqdm bar is shown when the
+output is a terminal and nothing otherwise.
+
+Example:
+    class Logged(BaseProgressHandler):
+        def on_chunk(self, done: int, total: int) -> None:
+            log.info("%s: %d/%d bytes", self.file_name, done, total)
+
+        def finish(self) -> None:
+            log.info("%s: done", self.file_name)
+
+    luml.artifacts.upload("model.luml", on_progress=Logged())
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from abc import ABC, abstractmethod
+from typing import Any
+
+
+class BaseProgressHandler(ABC):
+    """Receives `start`, then `update` per chunk (from any thread), then `finish`.
+
+    `update` adds up the chunks (a negative count takes back bytes of a retried part) and
+    calls `on_chunk(done, total)`; override `on_chunk` and `finish`.
+    """
+
+    def __init__(self) -> None:
+        self.file_name = ""
+        self.total = 0
+        self.done = 0
+        self._lock = threading.Lock()
+
+    def start(self, file_name: str, total: int) -> None:
+        """Called once before the first byte moves."""
+        self.file_name, self.total, self.done = file_name, total, 0
+
+    def update(self, chunk_size: int) -> None:
+        """Called with the size of each chunk moved."""
+        with self._lock:
+            self.done += chunk_size
+            done = self.done
+        self.on_chunk(done, self.total)
+
+    @abstractmethod
+    def on_chunk(self, done: int, total: int) -> None:
+        """Bytes moved so far, out of `total`."""
+
+    @abstractmethod
+    def finish(self) -> None:
+        """Called once when the transfer ended (successfully or not)."""
+
+
+class SilentProgressHandler(BaseProgressHandler):
+    """Reports nothing (the default when output is not a terminal)."""
+
+    def on_chunk(self, done: int, total: int) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+class TqdmProgressHandler(BaseProgressHandler):
+    """A tqdm progress bar on stderr."""
+
+    def __init__(self, **tqdm_options: Any) -> None:
+        super().__init__()
+        self._options = tqdm_options
+        self._bar: Any = None
+
+    def start(self, file_name: str, total: int) -> None:
+        from tqdm.auto import tqdm
+
+        super().start(file_name, total)
+        options = {"unit": "B", "unit_scale": True, "unit_divisor": 1024, "desc": file_name}
+        self._bar = tqdm(total=total, **{**options, **self._options})
+
+    def on_chunk(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.update(done - self._bar.n)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def default_progress(handler: BaseProgressHandler | None) -> BaseProgressHandler:
+    """`handler`, else a tqdm bar on a terminal, else silence."""
+    if handler is not None:
+        return handler
+    if sys.stderr is not None and sys.stderr.isatty():
+        return TqdmProgressHandler()
+    return SilentProgressHandler()

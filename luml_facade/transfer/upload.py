@@ -1,0 +1,230 @@
+"""The upload flow: inspect the file, create the record, move the bytes, mark the outcome.
+
+Whatever fails after the record exists (storage error, timeout, Ctrl-C, cancellation), the
+artifact is marked `upload_failed` before the error reaches the caller: no failed call leaves
+an artifact `pending_upload`.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable
+from typing import Any
+
+from luml_openapi.api.artifacts import create_artifact
+from luml_openapi.models import ArtifactCreate, ArtifactStatusUpdate, FileIndex
+
+from .._errors import FileUploadError
+from .._flow import Flow, StorageRequest, blocking, call, in_parallel, storage
+from .._version import __version__
+from ..resources._artifact_calls import ArtifactPath, free_form, set_status
+from ..resources.bucket_secrets import fetch_multipart_urls
+from ..types import (
+    Artifact,
+    CreatedArtifact,
+    MultiPartUploadDetails,
+    PartDetails,
+    UploadDetails,
+    adopt,
+)
+from ._window import FileWindow
+from .inspect import ArtifactFile, inspect_file
+from .progress import BaseProgressHandler
+from .storage import (
+    AZURE_BLOCK_BLOB,
+    azure_block_id,
+    block_list_body,
+    check_completed,
+    complete_multipart_body,
+    describe_failure,
+    etag_from,
+    upload_id_from,
+)
+
+Progress = Callable[[int], None]
+
+
+def upload_artifact(
+    path: ArtifactPath,
+    file_path: str,
+    name: str | None,
+    description: str | None,
+    tags: builtins.list[str] | None,
+    *,
+    concurrency: int,
+    progress: BaseProgressHandler,
+) -> Flow[Artifact]:
+    """Upload a file as a new artifact and return it, marked `uploaded`."""
+    info = yield from blocking(lambda: inspect_file(file_path))
+    created = yield from create_record(path, info, name or info.file_name, description, tags)
+    artifact_id = created.artifact.id
+    progress.start(info.file_name, info.size)
+    try:
+        yield from send_file(created.upload_details, info, concurrency, progress.update)
+        uploaded: Artifact = yield from set_status(path, artifact_id, ArtifactStatusUpdate.UPLOADED)
+    except BaseException as error:
+        yield from mark_failed(path, artifact_id, error)
+        if isinstance(error, Exception) and not isinstance(error, FileUploadError):
+            raise FileUploadError(f"uploading {info.file_name} failed: {error}") from error
+        raise
+    finally:
+        progress.finish()
+    return uploaded
+
+
+def create_record(
+    path: ArtifactPath,
+    info: ArtifactFile,
+    name: str,
+    description: str | None,
+    tags: builtins.list[str] | None,
+) -> Flow[CreatedArtifact]:
+    """Create the artifact record (pending_upload) for an inspected file."""
+    index = FileIndex()
+    index.additional_properties = {key: list(span) for key, span in info.file_index.items()}
+    body = ArtifactCreate(
+        file_name=info.file_name,
+        name=name,
+        description=description,
+        extra_values=free_form(info.extra_values),
+        manifest=free_form(info.manifest),
+        file_hash=info.file_hash,
+        file_index=index,
+        size=info.size,
+        tags=tags,
+    )
+    created = yield from call(create_artifact, idempotent=False, **path.of_collection(), body=body)
+    return adopt(CreatedArtifact, created)
+
+
+def mark_failed(path: ArtifactPath, artifact_id: str, cause: BaseException) -> Flow[None]:
+    """Mark the artifact upload_failed; if even that fails, say so on the original error."""
+    try:
+        yield from set_status(path, artifact_id, ArtifactStatusUpdate.UPLOAD_FAILED)
+    except Exception as error:  # the original failure is what the caller must see
+        cause.add_note(f"artifact {artifact_id} could not be marked upload_failed: {error}")
+
+
+def send_file(
+    details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
+) -> Flow[None]:
+    """Move the file's bytes as the upload details say (S3 or Azure, whole or in parts)."""
+    kind = getattr(details.type, "value", details.type)
+    if kind not in ("s3", "azure"):
+        raise FileUploadError(
+            f"the server asked for a {kind!r} upload, which luml-facade {__version__} does not "
+            "support: upgrade luml-facade"
+        )
+    if details.multipart and kind == "s3":
+        yield from s3_multipart(details, info, concurrency, on_progress)
+    elif details.multipart:
+        yield from azure_blocks(details, info, concurrency, on_progress)
+    else:
+        extra = AZURE_BLOCK_BLOB if kind == "azure" else {}
+        yield from put_window(
+            _url(details),
+            FileWindow(info.path, 0, info.size, on_progress),
+            extra,
+            "uploading the file",
+        )
+
+
+def put_window(url: str, window: FileWindow, extra: dict[str, str], action: str) -> Flow[Any]:
+    """PUT a window of the file (streamed, explicit Content-Length); returns the answer."""
+    headers = {"Content-Length": str(window.size), **extra}
+    response = yield from storage(StorageRequest("PUT", url, headers, window))
+    if not response.is_success:
+        raise FileUploadError(describe_failure(response, action))
+    return response
+
+
+def s3_multipart(
+    details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
+) -> Flow[None]:
+    """Initiate, upload the parts in parallel, complete with the ordered ETags."""
+    started = yield from storage(StorageRequest("POST", _url(details), idempotent=False))
+    upload_id = upload_id_from(started)
+    urls = yield from _part_urls(details, info, upload_id)
+    etags = yield from in_parallel(
+        [_part_uploader(part, info, on_progress, {}, with_etag=True) for part in urls.parts],
+        concurrency,
+    )
+    body = complete_multipart_body(etags)
+    headers = {"Content-Type": "application/xml"}
+    response = yield from storage(StorageRequest("POST", _url(urls, "complete_url"), headers, body))
+    check_completed(response)
+
+
+def azure_blocks(
+    details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
+) -> Flow[None]:
+    """Put every block in parallel, then commit the block list in order."""
+    urls = yield from _part_urls(details, info, None)
+    yield from in_parallel(
+        [
+            _part_uploader(part, info, on_progress, AZURE_BLOCK_BLOB, with_etag=False)
+            for part in urls.parts
+        ],
+        concurrency,
+    )
+    block_ids = [
+        azure_block_id(part.url) for part in sorted(urls.parts, key=lambda part: part.part_number)
+    ]
+    headers = {"Content-Type": "application/xml"}
+    response = yield from storage(
+        StorageRequest("PUT", _url(urls, "complete_url"), headers, block_list_body(block_ids))
+    )
+    if not response.is_success:
+        raise FileUploadError(describe_failure(response, "committing the block list"))
+
+
+def _part_urls(
+    details: UploadDetails, info: ArtifactFile, upload_id: str | None
+) -> Flow[MultiPartUploadDetails]:
+    if details.bucket_secret_id is None or details.bucket_location is None:
+        raise FileUploadError("the server's upload details name no bucket for the multipart upload")
+    urls = yield from fetch_multipart_urls(
+        details.bucket_secret_id, details.bucket_location, info.size, upload_id
+    )
+    _check_coverage(urls.parts, info.size)
+    return urls
+
+
+def _check_coverage(parts: builtins.list[PartDetails], size: int) -> None:
+    """The parts must cover the file exactly, in order, with no gap or overlap."""
+    expected_start = 0
+    for part in sorted(parts, key=lambda part: part.part_number):
+        if part.start_byte != expected_start or part.end_byte < part.start_byte:
+            raise FileUploadError(
+                f"the server's part {part.part_number} does not continue the previous one"
+            )
+        expected_start = part.end_byte + 1
+    if expected_start != size:
+        raise FileUploadError(f"the server's parts cover {expected_start} of {size} bytes")
+
+
+def _part_uploader(
+    part: PartDetails,
+    info: ArtifactFile,
+    on_progress: Progress,
+    extra: dict[str, str],
+    *,
+    with_etag: bool,
+) -> Callable[[], Flow[tuple[int, str]]]:
+    def upload_part() -> Flow[tuple[int, str]]:
+        window = FileWindow(
+            info.path, part.start_byte, part.end_byte - part.start_byte + 1, on_progress
+        )
+        response = yield from put_window(
+            part.url, window, extra, f"uploading part {part.part_number}"
+        )
+        return part.part_number, etag_from(response, part.part_number) if with_etag else ""
+
+    return upload_part
+
+
+def _url(details: Any, field: str = "url") -> str:
+    url = getattr(details, field)
+    if not url:
+        raise FileUploadError(f"the server's upload details have no {field}")
+    return str(url)
