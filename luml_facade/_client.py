@@ -14,6 +14,7 @@ from ._defaults import Defaults
 from ._driver import AsyncDriver, SyncDriver
 from ._http import new_api_client, new_storage_client, prepare_api_client
 from ._options import ClientOptions
+from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
 from .resources.artifacts import ArtifactResource
 from .resources.bucket_secrets import BucketSecretResource
@@ -37,6 +38,7 @@ class _BaseClient(Generic[M]):
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = 3,
+        retry: RetryPolicy | None = None,
         max_concurrency: int = 8,
         verify: bool | str = True,
         http_client: Any = None,
@@ -47,6 +49,7 @@ class _BaseClient(Generic[M]):
             base_url,
             timeout=timeout,
             max_retries=max_retries,
+            retry=retry,
             max_concurrency=max_concurrency,
             verify=verify,
         )

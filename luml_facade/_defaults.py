@@ -98,11 +98,13 @@ class Defaults:
         self.orbit_id: str | None = None
         self.collection_id: str | None = None
         self._why_missing: dict[str, str] = {}
-        self._pending: Requested | None = Requested()
+        self._requested = Requested()
+        self._pending: Requested | None = self._requested
 
     def request(self, organization: str | None, orbit: str | None, collection: str | None) -> None:
         """Ask for new defaults; they are resolved by the next `settle()`."""
-        self._pending = Requested(organization, orbit, collection)
+        self._requested = Requested(organization, orbit, collection)
+        self._pending = self._requested
 
     @property
     def pending(self) -> bool:
@@ -119,17 +121,24 @@ class Defaults:
         self._why_missing = resolved.why_missing
         self._pending = None
 
+    def _level(self, kind: str) -> Flow[str]:
+        """The default id of `kind`. A level left unresolved is looked up once more (an orbit
+        or collection created since may now be the only candidate) before giving up."""
+        yield from self.settle()
+        if getattr(self, f"{kind}_id") is None:
+            self._pending = self._requested
+            yield from self.settle()
+        return self._require(kind, getattr(self, f"{kind}_id"))
+
     def organization(self) -> Flow[str]:
         """The default organization's id, or ConfigurationError saying why there is none."""
-        yield from self.settle()
-        return self._require("organization", self.organization_id)
+        return (yield from self._level("organization"))
 
     def orbit(self, override: str | None = None) -> Flow[str]:
         """`override`, else the default orbit's id."""
         if override is not None:
             return override
-        yield from self.settle()
-        return self._require("orbit", self.orbit_id)
+        return (yield from self._level("orbit"))
 
     def orbit_path(self, orbit_override: str | None = None) -> Flow[tuple[str, str]]:
         """(organization id, orbit id) for routes under an orbit."""
@@ -141,8 +150,7 @@ class Defaults:
         """`override`, else the default collection's id."""
         if override is not None:
             return override
-        yield from self.settle()
-        return self._require("collection", self.collection_id)
+        return (yield from self._level("collection"))
 
     def _require(self, kind: str, value: str | None) -> str:
         if value is not None:

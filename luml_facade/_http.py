@@ -26,7 +26,7 @@ def prepare_api_client(client: HttpClient, options: ClientOptions) -> HttpClient
     """
     client.base_url = httpx.URL(options.base_url)
     client.auth = BearerAuth(options.api_key)
-    client.headers.setdefault("User-Agent", USER_AGENT)
+    client.headers["User-Agent"] = USER_AGENT
     client.headers["Accept"] = "application/json"
     return client
 

@@ -67,6 +67,7 @@ class ClientOptions:
         *,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
+        retry: RetryPolicy | None,
         max_concurrency: int,
         verify: bool | str,
     ) -> ClientOptions:
@@ -86,7 +87,7 @@ class ClientOptions:
             api_key=ApiKey(key),
             base_url=url,
             timeout=_timeout(timeout, DEFAULT_TIMEOUT),
-            retry=RetryPolicy(max_retries=max_retries),
+            retry=retry or RetryPolicy(max_retries=max_retries),
             max_concurrency=max_concurrency,
             verify=verify,
         )

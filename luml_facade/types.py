@@ -117,6 +117,14 @@ def _dict(value: Mapping[str, Any] | None) -> dict[str, Any]:
     return dict(value or {})
 
 
+def _bucket_type(value: Any) -> BucketType | str:
+    raw = getattr(value, "value", value)
+    try:
+        return BucketType(raw)
+    except ValueError:
+        return str(raw)
+
+
 _frozen = attrs.frozen(kw_only=True)
 
 
@@ -142,7 +150,7 @@ class BucketSecret:
     """
 
     id: str
-    type: BucketType | str
+    type: BucketType | str = attrs.field(converter=_bucket_type)
     endpoint: str | None = None
     bucket_name: str
     organization_id: str
@@ -257,7 +265,7 @@ class ArtifactsList:
 class UploadDetails:
     """Where to upload an artifact's file: S3 or Azure, one request or multipart."""
 
-    type: BucketType | str
+    type: BucketType | str = attrs.field(converter=_bucket_type)
     url: str | None = None
     multipart: bool = False
     bucket_location: str | None = None
@@ -287,7 +295,7 @@ class PartDetails:
 class MultiPartUploadDetails:
     """Presigned URLs for every part, and the URL that completes the upload."""
 
-    type: BucketType | str
+    type: BucketType | str = attrs.field(converter=_bucket_type)
     upload_id: str | None = None
     parts: list[PartDetails] = attrs.field(metadata={"adopt": PartDetails})
     complete_url: str | None = None
@@ -295,8 +303,7 @@ class MultiPartUploadDetails:
 
 def adopt_bucket_secret(model: Any) -> BucketSecret:
     """The facade type for a generated bucket secret (S3, Azure, or one not known yet)."""
-    kind = _read(model, "type")
-    kind = getattr(kind, "value", kind)
+    kind = _bucket_type(_read(model, "type"))
     if kind == BucketType.S3:
         return adopt(S3BucketSecret, model)
     if kind == BucketType.AZURE:
