@@ -214,3 +214,39 @@ def test_sorting_errors(api: Api) -> None:
 
 def test_unknown_route(api: Api) -> None:
     assert detail(api.http.get("/v1/nothing-here"), 404) == "Not Found"
+
+
+def test_multipart_without_upload_id(api: Api) -> None:
+    body = {"bucket_id": api.tenant.bucket_secret_id, "bucket_location": "x", "size": 10}
+    response = api.http.post("/v1/bucket-secrets/upload/multipart", json=body)
+    errors = detail(response, 422)
+    assert isinstance(errors, list)
+    assert errors[0]["loc"] == ["body", "upload_id"]
+
+
+def test_empty_collection_name(api: Api) -> None:
+    orbit = api.orbit()
+    coll = api.collection(orbit)
+    response = api.http.patch(f"{api.org}/orbits/{orbit}/collections/{coll}", json={"name": ""})
+    assert detail(response, 422)[0]["type"] == "string_too_short"  # type: ignore[index]
+
+
+def test_azure_bucket_secret(api: Api) -> None:
+    connection = "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0"
+    body = {"type": "azure", "endpoint": connection, "bucket_name": "container"}
+    created = api.ok("POST", f"{api.org}/bucket-secrets", json=body)
+    assert created["endpoint"] == "AccountName=acct"
+    assert "AccountKey" not in str(created)
+    bad = {**body, "endpoint": "AccountName=acct"}
+    assert api.http.post(f"{api.org}/bucket-secrets", json=bad).status_code == 422
+    path = f"{api.org}/bucket-secrets/{created['id']}"
+    response = api.http.patch(path, json={"access_key": "k"})
+    assert response.status_code == 400
+    assert api.ok("PATCH", path, json={"bucket_name": "other"})["bucket_name"] == "other"
+    orbit = api.ok(
+        "POST", f"{api.org}/orbits", json={"name": "az", "bucket_secret_id": created["id"]}
+    )
+    coll = api.collection(orbit["id"])
+    details = api.artifact(orbit["id"], coll)["upload_details"]
+    assert details["type"] == "azure"
+    assert details["url"].startswith("https://acct.blob.core.windows.net/other/")
