@@ -85,6 +85,10 @@ def api_call(call: ApiCall, policy: RetryPolicy) -> Flow[Any]:
         raise APITimeoutError(f"the LUML API did not answer in time ({error})") from error
     except httpx.TransportError as error:
         raise APIConnectionError(f"could not reach the LUML API: {error}") from error
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # the generated parser
+        raise APIResponseValidationError(
+            f"{operation_name(call)} answered with a body this client could not read ({error!r})"
+        ) from error
     if response.status_code >= 400:
         raise error_for_status(response.status_code, response.content, response.headers)
     if response.parsed is None and response.status_code != 204:
