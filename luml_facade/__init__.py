@@ -32,6 +32,11 @@ from ._errors import (
 )
 from ._retry import RetryPolicy
 from ._version import __version__
+from .transfer.progress import (
+    BaseProgressHandler,
+    SilentProgressHandler,
+    TqdmProgressHandler,
+)
 from .types import (
     Artifact,
     ArtifactsList,
@@ -71,6 +76,7 @@ __all__ = [
     "AuthenticationError",
     "AzureBucketSecret",
     "BadRequestError",
+    "BaseProgressHandler",
     "BucketSecret",
     "BucketType",
     "Collection",
@@ -100,7 +106,9 @@ __all__ = [
     "RateLimitError",
     "RetryPolicy",
     "S3BucketSecret",
+    "SilentProgressHandler",
     "SortOrder",
+    "TqdmProgressHandler",
     "UnprocessableEntityError",
     "UploadDetails",
     "__version__",

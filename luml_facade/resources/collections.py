@@ -60,11 +60,31 @@ def fetch_collections_page(
     return adopt(CollectionsList, page)
 
 
+def fetch_details(
+    organization_id: str, orbit_id: str, collection_id: str
+) -> Flow[CollectionDetails]:
+    """One collection by id, with the tags and metric keys of its artifacts."""
+    details = yield from call(
+        get_collection,
+        organization_id=require_uuid("organization", organization_id),
+        orbit_id=require_uuid("orbit", orbit_id),
+        collection_id=require_uuid("collection", collection_id),
+    )
+    return adopt(CollectionDetails, details)
+
+
 def find_collection(organization_id: str, orbit_id: str, value: str) -> Flow[Collection | None]:
-    """The collection of the orbit whose id or exact name is `value`, scanning every page."""
+    """The collection of the orbit whose id or exact name is `value` (every page searched).
+
+    Found by id, it comes back as CollectionDetails."""
+    if parse_uuid(value) is not None:
+        try:
+            return (yield from fetch_details(organization_id, orbit_id, value))
+        except NotFoundError:
+            pass
     matches = yield from collect(
         lambda cursor: fetch_collections_page(organization_id, orbit_id, cursor, search=value),
-        lambda item: item.id == value or item.name == value,
+        lambda item: item.name == value,
     )
     return pick("collection", value, matches)
 
@@ -85,22 +105,11 @@ class CollectionResource(Resource[M]):
         organization_id, orbit_id = yield from self._defaults.orbit_path()
         if collection_value is None:
             collection_value = yield from self._defaults.collection()
-        collection_id = collection_value
-        if parse_uuid(collection_value) is None:
-            found = yield from find_collection(organization_id, orbit_id, collection_value)
-            if found is None:
-                return None
-            collection_id = found.id
-        try:
-            details = yield from call(
-                get_collection,
-                organization_id=require_uuid("organization", organization_id),
-                orbit_id=require_uuid("orbit", orbit_id),
-                collection_id=require_uuid("collection", collection_id),
-            )
-        except NotFoundError:
-            return None
-        return adopt(CollectionDetails, details)
+        found = yield from find_collection(organization_id, orbit_id, collection_value)
+        if found is None or isinstance(found, CollectionDetails):
+            return found
+        details = yield from fetch_details(organization_id, orbit_id, found.id)
+        return details
 
     @operation
     def list(
