@@ -27,7 +27,8 @@ class Fault:
     after that many bytes), ``corrupt_body`` (forward, flip every byte of the body) or
     ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body).
     ``nth``/``times``: the fault hits matching requests number nth .. nth+times-1, counted
-    from when it was added.
+    from when it was added. ``method`` matches case-insensitively; ``path_contains`` is a
+    substring of the request target as sent (path and query string, e.g. ``"uploadId="``).
     """
 
     target: Target

@@ -48,7 +48,12 @@ class LocalLuml:
 
     ``multipart_threshold``: files larger than this get a multipart upload.
     ``part_size``: multipart part size (default: the real server's rule; never below 5 MiB).
-    ``db_path``: SQLite file for the state (None keeps it in memory).
+    ``db_path``: SQLite file for the state (None keeps it in memory); the default tenant and
+    its API key survive a restart on the same file (stored objects do not).
+    ``port``/``storage_port``: fixed ports instead of free ones.
+
+    ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
+    :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
     """
 
     def __init__(
