@@ -7,6 +7,7 @@ import os
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from luml_openapi.api.artifacts import (
@@ -204,9 +205,7 @@ class ArtifactResource(Resource[M]):
         Example:
             url = luml.artifacts.download_url(artifact.id)["url"]
         """
-        path = yield from self._path(collection_id)
-        answer = yield from call(get_artifact_download_url, **path.of_artifact(artifact_id))
-        return {"url": answer.url}
+        return (yield from self._presigned(get_artifact_download_url, artifact_id, collection_id))
 
     @operation
     def delete_url(
@@ -219,8 +218,13 @@ class ArtifactResource(Resource[M]):
         Example:
             url = luml.artifacts.delete_url(artifact.id)["url"]
         """
+        return (yield from self._presigned(get_artifact_delete_url, artifact_id, collection_id))
+
+    def _presigned(
+        self, endpoint: ModuleType, artifact_id: str, collection_id: str | None
+    ) -> Flow[dict[str, str]]:
         path = yield from self._path(collection_id)
-        answer = yield from call(get_artifact_delete_url, **path.of_artifact(artifact_id))
+        answer = yield from call(endpoint, **path.of_artifact(artifact_id))
         return {"url": answer.url}
 
     @operation
