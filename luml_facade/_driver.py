@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -40,6 +41,7 @@ from .transfer._window import FileWindow
 
 T = TypeVar("T")
 logger = logging.getLogger("luml_facade")
+_worker = threading.local()  # .stop: the Event that aborts a Parallel group's transfers
 
 DOWNLOAD_CHUNK = 1 << 20
 
@@ -197,7 +199,8 @@ class SyncDriver(_BaseDriver):
 
     def _send_storage(self, request: StorageRequest) -> httpx.Response:
         body = request.body
-        content = body.sync_stream() if isinstance(body, FileWindow) else body
+        stop = getattr(_worker, "stop", None)
+        content = body.sync_stream(stop) if isinstance(body, FileWindow) else body
         response = self.storage.request(
             request.method, request.url, headers=dict(request.headers), content=content
         )
@@ -218,14 +221,28 @@ class SyncDriver(_BaseDriver):
         return response
 
     def _parallel(self, instruction: Parallel) -> list[Any]:
-        with ThreadPoolExecutor(max_workers=instruction.limit) as pool:
-            futures = [pool.submit(self.run, make()) for make in instruction.flows]
-            try:
-                wait(futures, return_when=FIRST_EXCEPTION)
-            finally:
-                for future in futures:
-                    future.cancel()
+        stop = threading.Event()
+        pool = ThreadPoolExecutor(max_workers=instruction.limit)
+        try:
+            futures = [pool.submit(self._run_in_worker, make(), stop) for make in instruction.flows]
+            wait(futures, return_when=FIRST_EXCEPTION)
+            for future in futures:
+                error = None if future.cancelled() or not future.done() else future.exception()
+                if error is not None:
+                    raise error
             return [future.result() for future in futures]
+        finally:
+            # After a failure or Ctrl-C: drop what has not started, make streaming bodies stop
+            # at their next chunk, and return only once no worker touches the transfer.
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run_in_worker(self, flow: Flow[T], stop: threading.Event) -> T:
+        _worker.stop = stop
+        try:
+            return self.run(flow)
+        finally:
+            _worker.stop = None
 
 
 class AsyncDriver(_BaseDriver):

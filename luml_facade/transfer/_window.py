@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -12,41 +13,46 @@ import attrs
 CHUNK_SIZE = 1 << 20
 
 
-@attrs.frozen
+@attrs.define
 class FileWindow:
-    """`size` bytes of `path` from `offset`. Each stream it hands out can be replayed (httpx
-    re-reads it on a retry), and reports progress through `on_progress(bytes)`; a replay first
-    takes back what the failed attempt reported.
+    """`size` bytes of `path` from `offset`, streamed as a request body. Each stream it hands
+    out can be replayed, and reports progress through `on_progress(bytes)`; every new attempt
+    first takes back what the previous attempt reported, so retries never count twice.
     """
 
     path: Path
     offset: int
     size: int
     on_progress: Callable[[int], None] | None = None
+    progress: _Progress = attrs.field(init=False)
 
-    def sync_stream(self) -> _SyncStream:
-        return _SyncStream(self)
+    def __attrs_post_init__(self) -> None:
+        self.progress = _Progress(self.on_progress)
+
+    def sync_stream(self, stop: threading.Event | None = None) -> _SyncStream:
+        """A body for httpx.Client; it aborts between chunks once `stop` is set."""
+        return _SyncStream(self, stop)
 
     def async_stream(self) -> _AsyncStream:
         return _AsyncStream(self)
 
 
 class _Progress:
-    """Bytes reported in the current attempt, taken back when the body is replayed."""
+    """Bytes reported by the current attempt, taken back when another attempt starts."""
 
-    def __init__(self, window: FileWindow) -> None:
-        self.window = window
+    def __init__(self, report: Callable[[int], None] | None) -> None:
+        self.report = report
         self.reported = 0
 
     def restart(self) -> None:
-        if self.reported and self.window.on_progress:
-            self.window.on_progress(-self.reported)
+        if self.reported and self.report:
+            self.report(-self.reported)
         self.reported = 0
 
     def add(self, count: int) -> None:
         self.reported += count
-        if self.window.on_progress:
-            self.window.on_progress(count)
+        if self.report:
+            self.report(count)
 
 
 def _read_next(handle: BinaryIO, remaining: int) -> bytes:
@@ -62,16 +68,23 @@ def _open_at(path: Path, offset: int) -> BinaryIO:
     return handle
 
 
+class TransferAborted(Exception):
+    """A streamed body stopped because its sibling transfers failed or were interrupted."""
+
+
 class _SyncStream:
-    def __init__(self, window: FileWindow) -> None:
+    def __init__(self, window: FileWindow, stop: threading.Event | None) -> None:
         self.window = window
-        self.progress = _Progress(window)
+        self.progress = window.progress
+        self.stop = stop
 
     def __iter__(self) -> Iterator[bytes]:
         self.progress.restart()
         remaining = self.window.size
         with _open_at(self.window.path, self.window.offset) as handle:
             while remaining > 0:
+                if self.stop is not None and self.stop.is_set():
+                    raise TransferAborted("stopped: another part of this transfer failed")
                 chunk = _read_next(handle, remaining)
                 remaining -= len(chunk)
                 self.progress.add(len(chunk))
@@ -81,7 +94,7 @@ class _SyncStream:
 class _AsyncStream:
     def __init__(self, window: FileWindow) -> None:
         self.window = window
-        self.progress = _Progress(window)
+        self.progress = window.progress
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         self.progress.restart()

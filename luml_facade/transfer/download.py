@@ -102,8 +102,10 @@ def download_artifact(
     """Download an artifact's file, verified against its SHA-256; returns where it landed."""
     artifact = yield from fetch_artifact(path, artifact_id)
     answer = yield from call(get_artifact_download_url, **path.of_artifact(artifact_id))
-    target = target_path(file_path, artifact.file_name, artifact.id)
-    sink = yield from blocking(lambda: PartialFile(target, progress))
+    sink = yield from blocking(
+        lambda: PartialFile(target_path(file_path, artifact.file_name, artifact.id), progress)
+    )
+    target = sink.target
     progress.start(target.name, artifact.size)
     try:
         yield from fetch_into(answer.url, sink, artifact.size, policy)
