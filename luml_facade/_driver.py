@@ -216,8 +216,16 @@ class SyncDriver(_BaseDriver):
                 response.read()
                 return response
             instruction.sink.begin(response)
-            for chunk in response.iter_bytes(DOWNLOAD_CHUNK):
-                instruction.sink.write(chunk)
+            buffer = bytearray()
+            try:
+                for chunk in response.iter_bytes():
+                    buffer += chunk
+                    if len(buffer) >= DOWNLOAD_CHUNK:
+                        instruction.sink.write(bytes(buffer))
+                        buffer.clear()
+            finally:  # keep every byte received, even when the connection drops
+                if buffer:
+                    instruction.sink.write(bytes(buffer))
         return response
 
     def _parallel(self, instruction: Parallel) -> list[Any]:
@@ -318,8 +326,16 @@ class AsyncDriver(_BaseDriver):
                 await response.aread()
                 return response
             await asyncio.to_thread(instruction.sink.begin, response)
-            async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK):
-                await asyncio.to_thread(instruction.sink.write, chunk)
+            buffer = bytearray()
+            try:
+                async for chunk in response.aiter_bytes():
+                    buffer += chunk
+                    if len(buffer) >= DOWNLOAD_CHUNK:
+                        await asyncio.to_thread(instruction.sink.write, bytes(buffer))
+                        buffer.clear()
+            finally:  # keep every byte received, even when the connection drops
+                if buffer:
+                    await asyncio.to_thread(instruction.sink.write, bytes(buffer))
         return response
 
     async def _parallel(self, instruction: Parallel) -> list[Any]:

@@ -41,10 +41,9 @@ class BaseProgressHandler(ABC):
 
     def update(self, chunk_size: int) -> None:
         """Called with the size of each chunk moved."""
-        with self._lock:
+        with self._lock:  # on_chunk sees `done` in order, whatever thread moved the bytes
             self.done += chunk_size
-            done = self.done
-        self.on_chunk(done, self.total)
+            self.on_chunk(self.done, self.total)
 
     @abstractmethod
     def on_chunk(self, done: int, total: int) -> None:

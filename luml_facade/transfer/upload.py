@@ -14,13 +14,14 @@ from typing import Any
 from luml_openapi.api.artifacts import create_artifact
 from luml_openapi.models import ArtifactCreate, ArtifactStatusUpdate, FileIndex
 
-from .._errors import FileUploadError
+from .._errors import BadRequestError, FileUploadError
 from .._flow import Flow, StorageRequest, blocking, call, in_parallel, storage
 from .._version import __version__
-from ..resources._artifact_calls import ArtifactPath, free_form, set_status
+from ..resources._artifact_calls import ArtifactPath, fetch_artifact, free_form, set_status
 from ..resources.bucket_secrets import fetch_multipart_urls
 from ..types import (
     Artifact,
+    ArtifactStatus,
     CreatedArtifact,
     MultiPartUploadDetails,
     PartDetails,
@@ -61,15 +62,35 @@ def upload_artifact(
     progress.start(info.file_name, info.size)
     try:
         yield from send_file(created.upload_details, info, concurrency, progress.update)
-        uploaded: Artifact = yield from set_status(path, artifact_id, ArtifactStatusUpdate.UPLOADED)
+        uploaded: Artifact = yield from mark_uploaded(path, artifact_id)
     except BaseException as error:
-        yield from mark_failed(path, artifact_id, error)
-        if isinstance(error, Exception) and not isinstance(error, FileUploadError):
-            raise FileUploadError(f"uploading {info.file_name} failed: {error}") from error
-        raise
+        raised = _upload_error(error, info.file_name)
+        yield from mark_failed(path, artifact_id, raised)
+        if raised is error:
+            raise
+        raise raised from error
     finally:
         progress.finish()
     return uploaded
+
+
+def _upload_error(error: BaseException, file_name: str) -> BaseException:
+    """What the caller sees: a FileUploadError, or Ctrl-C / cancellation as they are."""
+    if isinstance(error, FileUploadError) or not isinstance(error, Exception):
+        return error
+    return FileUploadError(f"uploading {file_name} failed: {error}")
+
+
+def mark_uploaded(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
+    """Mark the artifact uploaded. If the server says it already is (the answer to an earlier
+    attempt was lost), that is success too."""
+    try:
+        return (yield from set_status(path, artifact_id, ArtifactStatusUpdate.UPLOADED))
+    except BadRequestError:
+        current = yield from fetch_artifact(path, artifact_id)
+        if current.status != ArtifactStatus.UPLOADED:
+            raise
+        return current
 
 
 def create_record(

@@ -391,14 +391,6 @@ async def test_api_failing_after_the_upload_still_reports(
     assert await statuses(workspace) == ["upload_failed"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=FileUploadError,
-    reason="BUG: when the answer to 'mark uploaded' is lost, the retried PATCH gets 400 "
-    "'Invalid status transition from uploaded to uploaded' and upload() raises "
-    "FileUploadError although the artifact is uploaded (upload.py upload_artifact / "
-    "_artifact_calls.py set_status)",
-)
 async def test_a_lost_answer_to_mark_uploaded_does_not_fail_the_upload(
     workspace: Any, luml_server: LocalLuml, tmp_path: Path
 ) -> None:
@@ -609,14 +601,6 @@ async def test_interrupted_download_resumes_with_a_range_request(
     assert progress.dones[-1] == size
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=FileDownloadError,
-    reason="BUG: the drivers read downloads with iter_bytes(DOWNLOAD_CHUNK) (1 MiB), which "
-    "buffers: bytes received before a dropped connection are thrown away, so a download only "
-    "resumes from a 1 MiB boundary and one that drops every < 1 MiB never completes "
-    "(_driver.py SyncDriver._stream / AsyncDriver._stream)",
-)
 async def test_download_resumes_exactly_where_the_connection_dropped(
     workspace: Any, luml_server: LocalLuml, tmp_path: Path
 ) -> None:
@@ -892,13 +876,6 @@ async def test_download_progress(workspace: Any, tmp_path: Path) -> None:
     assert progress.dones[-1] == size
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: BaseProgressHandler.update calls on_chunk outside its lock, so with parts "
-    "uploading in threads on_chunk can see `done` go backwards and end below the total "
-    "(progress.py BaseProgressHandler.update)",
-)
 def test_on_chunk_sees_done_in_order_across_threads() -> None:
     class Blocking(BaseProgressHandler):
         def __init__(self) -> None:
