@@ -24,7 +24,26 @@ from .resources.organizations import OrganizationResource
 
 
 class _BaseClient(Generic[M]):
-    """What both clients share: options, HTTP clients, defaults and resources."""
+    """What both clients share: options, HTTP clients, defaults and resources.
+
+    Arguments:
+        api_key: the LUML API key; default: the LUML_API_KEY environment variable.
+        base_url: default: LUML_BASE_URL, else https://api.luml.ai.
+        organization, orbit, collection: default organization / orbit / collection, each an
+            id or an exact name; each left out is picked when exactly one candidate exists.
+        timeout: seconds (or an httpx.Timeout) for API calls; default 60 s, 10 s to connect.
+        max_retries: retries of idempotent calls and storage requests (default 3).
+        retry: a RetryPolicy, for full control of the backoff (overrides max_retries).
+        max_concurrency: parts moved at once in multipart transfers (default 8).
+        verify: TLS verification: True (default), False, or a CA bundle path.
+        http_client: an httpx client (Client or AsyncClient, matching the facade client) for
+            API calls, e.g. with proxies; the facade sets its base URL, auth and User-Agent.
+        storage_http_client: an httpx client for presigned storage URLs (never given the key).
+
+    Raises:
+        ConfigurationError: no API key, a malformed base URL, or (LumlClient) a default that
+            does not exist.
+    """
 
     _asynchronous: bool
 
@@ -71,6 +90,11 @@ class _BaseClient(Generic[M]):
             self._options,
             self._defaults,
         )
+        if any(value is not None for value in (organization, orbit, collection)):
+            self._defaults_requested()
+
+    def _defaults_requested(self) -> None:
+        """Called when the constructor was given defaults (the async client resolves later)."""
 
     def _api_http(self, supplied: Any) -> Any:
         if supplied is not None:
@@ -145,18 +169,8 @@ class LumlClient(_BaseClient[SyncMode]):
 
     _asynchronous = False
 
-    def __init__(
-        self,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        organization: str | None = None,
-        orbit: str | None = None,
-        collection: str | None = None,
-        **options: Any,
-    ) -> None:
-        super().__init__(api_key, base_url, organization, orbit, collection, **options)
-        if any(value is not None for value in (organization, orbit, collection)):
-            self._settle()
+    def _defaults_requested(self) -> None:
+        self._settle()  # the sync client checks given defaults at once
 
     @property
     def _driver(self) -> SyncDriver:
