@@ -106,10 +106,6 @@ class Defaults:
         self._requested = Requested(organization, orbit, collection)
         self._pending = self._requested
 
-    @property
-    def pending(self) -> bool:
-        return self._pending is not None
-
     def settle(self) -> Flow[None]:
         """Resolve the requested defaults if that has not happened yet."""
         if self._pending is None:
