@@ -43,9 +43,24 @@ demo: install
 server: install
 	$(BIN)/luml-local-server
 
-## bench: upload/download speed and memory, see benchmarks/README.md
-bench: install
-	$(BIN)/python benchmarks/transfer.py
+## bench: upload/download speed and memory next to the official client, see benchmarks/README.md
+# Its own venv (.venv-bench): this project plus luml-api 0.4.0, whose code needs Python >= 3.12
+# (without one, the official client is skipped). BENCH_ARGS="--sizes 64 --repeat 1" to vary.
+BENCH_VENV   := .venv-bench
+BENCH_STAMP  := $(BENCH_VENV)/.installed-stamp
+BENCH_PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 \
+	$(wildcard $(HOME)/.pyenv/versions/3.1[23]*/bin/python3),$(shell \
+	$(p) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null && echo $(p))) $(PYTHON))
+
+$(BENCH_STAMP): pyproject.toml
+	$(BENCH_PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[testing]'
+	$(BENCH_VENV)/bin/python -m pip install --quiet --ignore-requires-python luml-api==0.4.0
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python benchmarks/transfer.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,484 @@
+"""Upload and download speed and memory: luml-facade (sync and async), the official luml-api
+client and a plain-httpx baseline, side by side on one local LUML server.
+
+    python benchmarks/transfer.py [--sizes 32,256] [--multipart-threshold MiB]
+        [--part-size MiB] [--repeat N] [--max-concurrency N] [--clients facade,raw]
+        [--json out.json]
+
+Every transfer runs in its own subprocess, so its peak RSS, CPU time and wall time belong to
+one client and one operation; the peak RSS growth over the same child's RSS after imports and
+client setup is reported. Uploads are checked byte for byte in storage, downloads against the
+source SHA-256. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import importlib.util
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+MIB = 1 << 20
+CLIENTS = ("facade", "facade-async", "official", "official-v1fix", "raw")
+RESULT = "BENCH-RESULT "
+Spec = dict[str, Any]
+Run = Callable[[], str | None]
+
+
+# ---------------------------------------------------------------------------------------------
+# child side: one client, one operation, timed and measured
+
+
+def peak_rss_kib() -> int:
+    """This process's peak RSS in KiB: VmHWM on Linux, where ru_maxrss would start at the
+    parent's peak (exec carries the old memory map's high-water mark into it)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def cpu_seconds() -> float:
+    """User and system CPU time of this process, all threads."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def prepare_facade(spec: Spec) -> Run:
+    from luml_facade import LumlClient, SilentProgressHandler
+
+    concurrency = spec["max_concurrency"]
+    luml = LumlClient(spec["api_key"], spec["url"], *spec["path"], max_concurrency=concurrency)
+    silent = SilentProgressHandler()
+    if spec["op"] == "upload":
+        return lambda: luml.artifacts.upload(spec["file"], spec["name"], on_progress=silent).id
+    return lambda: str(
+        luml.artifacts.download(spec["artifact_id"], spec["file"], on_progress=silent)
+    )
+
+
+def prepare_facade_async(spec: Spec) -> Run:
+    from luml_facade import AsyncLumlClient, SilentProgressHandler
+
+    runner = asyncio.Runner()
+    luml = AsyncLumlClient(spec["api_key"], spec["url"], max_concurrency=spec["max_concurrency"])
+    organization, orbit, collection = spec["path"]
+
+    async def setup() -> None:
+        await luml.setup_config(organization=organization, orbit=orbit, collection=collection)
+
+    runner.run(setup())
+    silent = SilentProgressHandler()
+
+    async def upload() -> str:
+        return (await luml.artifacts.upload(spec["file"], spec["name"], on_progress=silent)).id
+
+    async def download() -> str:
+        path = await luml.artifacts.download(spec["artifact_id"], spec["file"], on_progress=silent)
+        return str(path)
+
+    return lambda: runner.run(upload() if spec["op"] == "upload" else download())
+
+
+def prepare_official(spec: Spec, *, v1fix: bool = False) -> Run:
+    import httpx
+    from luml_api import LumlClient
+    from luml_api.utils.progress import BaseProgressHandler
+
+    class Silent(BaseProgressHandler):
+        def on_chunk(self, uploaded: int, total: int) -> None:
+            pass
+
+        def finish(self) -> None:
+            pass
+
+    organization, orbit, collection = spec["path"]
+    client = LumlClient(
+        base_url=spec["url"],
+        api_key=spec["api_key"],
+        organization=organization,
+        orbit=orbit,
+        collection=collection,
+    )
+    if v1fix:  # 0.4.0 asks for multipart URLs at /bucket-secrets/... instead of /v1/bucket-...
+
+        def add_v1(request: httpx.Request) -> None:
+            if request.url.path.startswith("/bucket-secrets/"):
+                request.url = request.url.copy_with(path="/v1" + request.url.path)
+
+        client._client.event_hooks["request"].append(add_v1)
+    if spec["op"] == "upload":
+        return lambda: client.artifacts.upload(spec["file"], spec["name"], on_progress=Silent()).id
+    return lambda: client.artifacts.download(spec["artifact_id"], spec["file"])
+
+
+def prepare_raw(spec: Spec) -> Run:
+    """Plain httpx on presigned URLs the parent got: one streamed PUT or GET, or the parts in
+    order (streamed, 1 MiB reads) and the completion."""
+    import httpx
+
+    http = httpx.Client(timeout=300)
+    plan, file = spec["raw"], spec["file"]
+
+    def chunks(offset: int, size: int) -> Any:
+        with open(file, "rb") as handle:
+            handle.seek(offset)
+            while size > 0:
+                chunk = handle.read(min(MIB, size))
+                size -= len(chunk)
+                yield chunk
+
+    def put(url: str, offset: int, size: int) -> httpx.Response:
+        headers = {"Content-Length": str(size)}
+        response = http.put(url, content=chunks(offset, size), headers=headers)
+        return response.raise_for_status()
+
+    def download() -> None:
+        with http.stream("GET", plan["url"]) as response, open(file, "wb") as out:
+            response.raise_for_status()
+            for chunk in response.iter_raw(MIB):
+                out.write(chunk)
+
+    def upload() -> None:
+        if plan["parts"] is None:
+            put(plan["url"], 0, os.path.getsize(file))
+            return
+        xml = ""
+        for number, url, start, end in plan["parts"]:
+            etag = put(url, start, end - start + 1).headers["etag"]
+            xml += f"<Part><PartNumber>{number}</PartNumber><ETag>{etag}</ETag></Part>"
+        body = f"<CompleteMultipartUpload>{xml}</CompleteMultipartUpload>"
+        http.post(plan["complete_url"], content=body).raise_for_status()
+
+    return upload if spec["op"] == "upload" else download
+
+
+PREPARE: dict[str, Callable[[Spec], Run]] = {
+    "facade": prepare_facade,
+    "facade-async": prepare_facade_async,
+    "official": prepare_official,
+    "official-v1fix": lambda spec: prepare_official(spec, v1fix=True),
+    "raw": prepare_raw,
+}
+
+
+def child(spec: Spec) -> None:
+    run = PREPARE[spec["client"]](spec)  # imports and client setup: the RSS baseline
+    base = peak_rss_kib()
+    result: dict[str, Any] = {"base_kib": base}
+    start, cpu = time.perf_counter(), cpu_seconds()
+    try:
+        result["artifact_id"] = run()
+        result["seconds"] = time.perf_counter() - start
+        result["cpu_seconds"] = cpu_seconds() - cpu
+    except Exception as error:
+        result["error"] = f"{type(error).__name__}: {error}".strip()[:300]
+    result["peak_kib"] = peak_rss_kib()
+    print("\n" + RESULT + json.dumps(result), flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# parent side: the server, the files, the runs, the checks and the table
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(8 * MIB), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def run_child(spec: Spec) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child"],
+        input=json.dumps(spec),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(RESULT):
+            return dict(json.loads(line[len(RESULT) :]))
+    return {"error": f"child exited {done.returncode}: {done.stderr.strip()[-300:]}"}
+
+
+def official_unusable() -> str | None:
+    if importlib.util.find_spec("luml_api") is None:
+        return "luml-api is not installed (`make bench` installs it into .venv-bench)"
+    if sys.version_info < (3, 12):
+        return "luml-api 0.4.0 uses Python 3.12 syntax (PEP 695): run on Python >= 3.12"
+    return None
+
+
+class Bench:
+    def __init__(
+        self, server: Any, luml: Any, path: list[str], scratch: Path, concurrency: int
+    ) -> None:
+        self.server, self.luml, self.path, self.scratch = server, luml, path, scratch
+        self.concurrency = concurrency
+        self.count = 0
+
+    def spec(self, client: str, op: str, file: Path, **extra: Any) -> Spec:
+        self.count += 1
+        base = {
+            "url": self.server.url,
+            "api_key": self.server.api_key,
+            "path": self.path,
+            "max_concurrency": self.concurrency,
+        }
+        name = f"{client}-{self.count}"
+        return {**base, "client": client, "op": op, "file": str(file), "name": name, **extra}
+
+    def raw_upload_plan(self, source: Path, name: str) -> tuple[str, dict[str, Any]]:
+        """Create the record and, for multipart, initiate and get the part URLs (untimed)."""
+        import httpx
+
+        from luml_facade.transfer.inspect import inspect_file
+        from luml_facade.transfer.storage import upload_id_from
+
+        info = inspect_file(source)
+        created = self.luml.artifacts.create(
+            None,
+            info.file_name,
+            info.extra_values,
+            info.manifest,
+            info.file_hash,
+            info.file_index,
+            info.size,
+            name,
+        )
+        details = created.upload_details
+        if not details.multipart:
+            return created.artifact.id, {"url": details.url, "parts": None}
+        upload_id = upload_id_from(httpx.post(details.url, timeout=60))
+        urls = self.luml.bucket_secrets.get_multipart_upload_urls(
+            details.bucket_secret_id, details.bucket_location, info.size, upload_id
+        )
+        parts = [(p.part_number, p.url, p.start_byte, p.end_byte) for p in urls.parts]
+        return created.artifact.id, {"parts": parts, "complete_url": urls.complete_url}
+
+    def upload(self, client: str, source: Path, digest: str, keep: set[str]) -> dict[str, Any]:
+        spec = self.spec(client, "upload", source)
+        if client == "raw":
+            artifact_id, spec["raw"] = self.raw_upload_plan(source, spec["name"])
+        result = run_child(spec)
+        if client == "raw" and "error" not in result:
+            self.luml.artifacts.update(artifact_id, status="uploaded")
+            result["artifact_id"] = artifact_id
+        for artifact in list(self.luml.artifacts.list_all()):
+            if artifact.id in keep:
+                continue
+            status = str(getattr(artifact.status, "value", artifact.status))
+            if "error" in result:
+                result["error"] += f" (artifact left {status})"
+            elif status != "uploaded":
+                result["error"] = f"artifact is {status} after the upload"
+            else:
+                stored = self.server.stored_object(self.bucket, artifact.bucket_location)
+                if stored is None or hashlib.sha256(stored).hexdigest() != digest:
+                    result["error"] = "the stored object differs from the source"
+            self.luml.artifacts.delete(artifact.id, force=status != "uploaded")
+        return result
+
+    def download(self, client: str, artifact_id: str, digest: str) -> dict[str, Any]:
+        target = self.scratch / f"download-{self.count}.luml"
+        spec = self.spec(client, "download", target, artifact_id=artifact_id)
+        if client == "raw":
+            spec["raw"] = self.luml.artifacts.download_url(artifact_id)
+        result = run_child(spec)
+        if "error" not in result and (not target.exists() or sha256(target) != digest):
+            result["error"] = "the downloaded file differs from the source"
+        target.unlink(missing_ok=True)
+        return result
+
+    @property
+    def bucket(self) -> str:
+        return str(self.server.default_tenant.bucket_name)
+
+
+def build_source(scratch: Path, size_mib: int) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
+    from quickstart import build_artifact
+
+    path = scratch / f"bench{size_mib}.luml"  # one dot: luml-api splits the name on "."
+    return build_artifact(path, "dataset", os.urandom(size_mib * MIB), {"rows": 1.0})
+
+
+def summarize(runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
+    good = [run for run in runs if "error" not in run]
+    if not good:
+        return {"error": runs[0]["error"] if runs else "not run"}
+    seconds = statistics.median(run["seconds"] for run in good)
+    return {
+        "seconds": round(seconds, 3),
+        "mib_per_s": round(size / MIB / seconds, 1),
+        "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in good), 2),
+        "rss_growth_mib": round(
+            statistics.median(r["peak_kib"] - r["base_kib"] for r in good) / 1024, 1
+        ),
+        "rss_base_mib": round(statistics.median(run["base_kib"] for run in good) / 1024, 1),
+        "failed_runs": len(runs) - len(good),
+    }
+
+
+def cell(summary: dict[str, Any], key: str) -> str:
+    return "FAILED" if "error" in summary else f"{summary[key]:g}"
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    header = (
+        "size MiB",
+        "path",
+        "client",
+        "up MiB/s",
+        "up CPU s",
+        "up +RSS",
+        "down MiB/s",
+        "down CPU s",
+        "down +RSS",
+        "base RSS",
+    )
+    lines = [header]
+    for row in results:
+        up, down = row["upload"], row["download"]
+        base = up if "error" not in up else down
+        lines.append(
+            (
+                f"{row['size_mib']:g}",
+                row["path"],
+                row["client"],
+                cell(up, "mib_per_s"),
+                cell(up, "cpu_seconds"),
+                cell(up, "rss_growth_mib"),
+                cell(down, "mib_per_s"),
+                cell(down, "cpu_seconds"),
+                cell(down, "rss_growth_mib"),
+                cell(base, "rss_base_mib"),
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    for line in lines:
+        print("  ".join(text.rjust(width) for text, width in zip(line, widths, strict=True)))
+    errors = {
+        f"{row['client']} {op} ({row['size_mib']:g} MiB)": row[op]["error"]
+        for row in results
+        for op in ("upload", "download")
+        if "error" in row[op]
+    }
+    for what, error in errors.items():
+        print(f"FAILED {what}: {error}")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="32,256", help="payload sizes in MiB (default 32,256)")
+    parser.add_argument("--multipart-threshold", type=float, default=64, help="MiB (default 64)")
+    parser.add_argument("--part-size", type=float, default=16, help="MiB, >= 5 (default 16)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per cell, median shown")
+    parser.add_argument(
+        "--max-concurrency", type=int, default=8, help="the facade's parallel parts (default 8)"
+    )
+    parser.add_argument("--clients", default=",".join(CLIENTS), help="comma-separated subset")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    if args.child:
+        child(json.loads(sys.stdin.read()))
+        return 0
+    from luml_facade import CollectionType, LumlClient
+    from luml_facade.testing import LocalLuml
+
+    clients = [name for name in args.clients.split(",") if name]
+    unknown = set(clients) - set(CLIENTS)
+    if unknown:
+        raise SystemExit(f"unknown clients: {', '.join(sorted(unknown))}; known: {CLIENTS}")
+    skipped = official_unusable()
+    if skipped:
+        print(f"skipping the official client: {skipped}")
+        clients = [name for name in clients if not name.startswith("official")]
+    sizes = [int(text) for text in args.sizes.split(",")]
+    threshold, part_size = int(args.multipart_threshold * MIB), int(args.part_size * MIB)
+    started = time.perf_counter()
+    results: list[dict[str, Any]] = []
+    hash_seconds: dict[int, float] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="luml-bench-") as scratch,
+        LocalLuml(multipart_threshold=threshold, part_size=part_size) as server,
+        LumlClient(server.api_key, server.url) as luml,
+    ):
+        secret = luml.bucket_secrets.list()[0]
+        orbit = luml.orbits.create("Benchmarks", secret.id)
+        luml.setup_config(orbit=orbit.id)
+        collection = luml.collections.create("Benchmarks", "transfer", CollectionType.MIXED)
+        luml.setup_config(orbit=orbit.id, collection=collection.id)
+        path = [server.default_tenant.organization_id, orbit.id, collection.id]
+        bench = Bench(server, luml, path, Path(scratch), args.max_concurrency)
+        for size_mib in sizes:
+            source = build_source(Path(scratch), size_mib)
+            hashing = time.perf_counter()
+            size, digest = source.stat().st_size, sha256(source)
+            hash_seconds[size_mib] = time.perf_counter() - hashing
+            reference = luml.artifacts.upload(source, f"reference-{size_mib}", on_progress=None)
+            runs: dict[str, dict[str, list[dict[str, Any]]]] = {
+                name: {"upload": [], "download": []} for name in clients
+            }
+            for repeat in range(args.repeat):
+                for name in clients[repeat % len(clients) :] + clients[: repeat % len(clients)]:
+                    runs[name]["upload"].append(bench.upload(name, source, digest, {reference.id}))
+                    runs[name]["download"].append(bench.download(name, reference.id, digest))
+            for name in clients:
+                results.append(
+                    {
+                        "size_mib": round(size / MIB, 2),
+                        "path": "multipart" if size > threshold else "simple",
+                        "client": name,
+                        "upload": summarize(runs[name]["upload"], size),
+                        "download": summarize(runs[name]["download"], size),
+                        "runs": runs[name],
+                    }
+                )
+            luml.artifacts.delete(reference.id)
+            source.unlink()
+    elapsed = time.perf_counter() - started
+    print(
+        f"\nLocal LUML on loopback, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+        f"{elapsed:.0f} s in all; multipart above {args.multipart_threshold:g} MiB in "
+        f"{args.part_size:g} MiB parts; facade max_concurrency {args.max_concurrency}; "
+        f"median of {args.repeat}.\nCPU s: the client process's CPU time (all threads). "
+        "+RSS: its peak RSS growth over its own RSS after imports and client setup (MiB).\n"
+    )
+    print_table(results)
+    for size_mib, seconds in hash_seconds.items():
+        print(f"one SHA-256 pass over the {size_mib} MiB file (warm cache): {seconds:.2f} s")
+    if args.json:
+        config = {key: value for key, value in vars(args).items() if key not in ("json", "child")}
+        document = {
+            "config": config,
+            "python": sys.version,
+            "cpus": os.cpu_count(),
+            "sha256_seconds": hash_seconds,
+        }
+        args.json.write_text(json.dumps({**document, "results": results}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
