@@ -63,4 +63,5 @@ bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python benchmarks/transfer.py $(BENCH_ARGS)
 
 clean:
+	rm -rf .venv-bench
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

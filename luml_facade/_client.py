@@ -60,8 +60,8 @@ class _BaseClient(Generic[M]):
         retry: RetryPolicy | None = None,
         max_concurrency: int = 8,
         verify: bool | str = True,
-        http_client: Any = None,
-        storage_http_client: Any = None,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        storage_http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
         self._options = ClientOptions.from_arguments(
             api_key,

@@ -30,6 +30,7 @@ from .._flow import Flow, call
 from .._lookup import parse_uuid, pick
 from .._paging import collect, emit_all
 from .._session import Items, M, Resource, operation, paged
+from .._unset import given
 from ..transfer.delete import delete_artifact
 from ..transfer.download import download_artifact
 from ..transfer.progress import BaseProgressHandler, default_progress
@@ -78,7 +79,7 @@ def fetch_artifacts_page(
         limit=limit,
         sort_by=UNSET if sort_by is None else str(sort_by),
         order=SortOrder(order),
-        types=UNSET if types is None else types,
+        types=given(types),
         search=search or UNSET,
     )
     return adopt(ArtifactsList, page)
@@ -264,8 +265,8 @@ class ArtifactResource(Resource[M]):
             file_index=index,
             size=size,
             name=name,
-            description=UNSET if description is None else description,
-            tags=UNSET if tags is None else tags,
+            description=given(description),
+            tags=given(tags),
         )
         created = yield from call(
             create_artifact, idempotent=False, **path.of_collection(), body=body
@@ -390,9 +391,9 @@ class ArtifactResource(Resource[M]):
             )
         path = yield from self._path(collection_id)
         body = ArtifactUpdate(
-            name=UNSET if name is None else name,
-            description=UNSET if description is None else description,
-            tags=UNSET if tags is None else tags,
+            name=given(name),
+            description=given(description),
+            tags=given(tags),
             status=UNSET
             if status is None
             else ArtifactStatusUpdate(

@@ -20,19 +20,19 @@ from luml_openapi.models import (
     BucketTypeS3,
     S3BucketSecretCreate,
 )
-from luml_openapi.types import UNSET
 
 from .._errors import InvalidArgumentError, NotFoundError
 from .._flow import Flow, call
 from .._lookup import parse_uuid, pick, require_uuid
 from .._session import M, Resource, operation
+from .._unset import given
 from ..types import BucketSecret, BucketType, MultiPartUploadDetails, adopt, adopt_bucket_secret
 
 DEFAULT_REGION = "us-east-1"
 
 
 def _unset_if_none(value: object) -> object:
-    return UNSET if value is None else value
+    return given(value)
 
 
 def fetch_multipart_urls(
@@ -43,7 +43,7 @@ def fetch_multipart_urls(
         bucket_id=require_uuid("bucket secret", bucket_id),
         bucket_location=bucket_location,
         size=size,
-        upload_id=_unset_if_none(upload_id),  # type: ignore[arg-type]
+        upload_id=given(upload_id),
     )
     details = yield from call(get_multipart_upload_urls, body=body)
     return adopt(MultiPartUploadDetails, details)
@@ -134,11 +134,11 @@ class BucketSecretResource(Resource[M]):
                 endpoint=endpoint,
                 bucket_name=bucket_name,
                 region=region or DEFAULT_REGION,
-                access_key=_unset_if_none(access_key),  # type: ignore[arg-type]
-                secret_key=_unset_if_none(secret_key),  # type: ignore[arg-type]
-                session_token=_unset_if_none(session_token),  # type: ignore[arg-type]
-                secure=_unset_if_none(secure),  # type: ignore[arg-type]
-                cert_check=_unset_if_none(cert_check),  # type: ignore[arg-type]
+                access_key=given(access_key),
+                secret_key=given(secret_key),
+                session_token=given(session_token),
+                secure=given(secure),
+                cert_check=given(cert_check),
             )
         created = yield from call(
             create_bucket_secret,
@@ -167,17 +167,16 @@ class BucketSecretResource(Resource[M]):
             luml.bucket_secrets.update(secret.id, secret_key="rotated")
         """
         organization_id = yield from self._defaults.organization()
-        fields = {
-            "endpoint": endpoint,
-            "bucket_name": bucket_name,
-            "access_key": access_key,
-            "secret_key": secret_key,
-            "session_token": session_token,
-            "secure": secure,
-            "region": region,
-            "cert_check": cert_check,
-        }
-        body = BucketSecretUpdate(**{key: _unset_if_none(value) for key, value in fields.items()})  # type: ignore[arg-type]
+        body = BucketSecretUpdate(
+            endpoint=given(endpoint),
+            bucket_name=given(bucket_name),
+            access_key=given(access_key),
+            secret_key=given(secret_key),
+            session_token=given(session_token),
+            secure=given(secure),
+            region=given(region),
+            cert_check=given(cert_check),
+        )
         updated = yield from call(
             update_bucket_secret,
             organization_id=require_uuid("organization", organization_id),

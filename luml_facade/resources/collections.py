@@ -20,6 +20,7 @@ from .._flow import Flow, call
 from .._lookup import parse_uuid, pick, require_uuid
 from .._paging import collect, emit_all
 from .._session import Items, M, Resource, operation, paged
+from .._unset import given
 from ..types import (
     Collection,
     CollectionDetails,
@@ -200,7 +201,7 @@ class CollectionResource(Resource[M]):
             description=description,
             name=name,
             type_=CollectionType(type),
-            tags=UNSET if tags is None else tags,
+            tags=given(tags),
         )
         created = yield from call(
             create_collection,
@@ -228,9 +229,9 @@ class CollectionResource(Resource[M]):
         organization_id, orbit_id = yield from self._defaults.orbit_path()
         target = yield from self._defaults.collection(collection_id)
         body = CollectionUpdate(
-            name=UNSET if name is None else name,
-            description=UNSET if description is None else description,
-            tags=UNSET if tags is None else tags,
+            name=given(name),
+            description=given(description),
+            tags=given(tags),
         )
         updated = yield from call(
             update_collection,

@@ -12,6 +12,7 @@ from .._errors import ConfigurationError, NotFoundError
 from .._flow import Flow, call
 from .._lookup import parse_uuid, pick, require_uuid
 from .._session import M, Resource, operation
+from .._unset import given
 from ..types import Orbit, adopt
 
 
@@ -99,7 +100,7 @@ class OrbitResource(Resource[M]):
         organization_id = yield from self._defaults.organization()
         target = orbit_id or (yield from self._defaults.orbit())
         body = OrbitUpdate(
-            name=UNSET if name is None else name,
+            name=given(name),
             bucket_secret_id=UNSET
             if bucket_secret_id is None
             else require_uuid("bucket secret", bucket_secret_id),
