@@ -69,6 +69,16 @@ def _checked(
     return wrapper
 
 
+def _not_served(operation_id: str) -> Callable[..., ConnexionResponse]:
+    """A stand-in for an operation of the spec that the local server does not serve yet."""
+
+    def handler(**_kwargs: Any) -> ConnexionResponse:
+        raise ApiError(501, f"{operation_id} is not served by the local LUML server")
+
+    handler.__name__ = operation_id
+    return handler
+
+
 def _bearer_handler(lookup: TokenLookup) -> type[BearerSecurityHandler]:
     class LocalBearer(BearerSecurityHandler):  # type: ignore[misc]
         """Bearer tokens checked against the local user table."""
@@ -91,7 +101,7 @@ def build_app(service: Service, lookup: TokenLookup) -> AsyncApp:
             handler = getattr(group, operation_id, None)
             if handler is not None:
                 return _checked(handler, operation_id, statuses[operation_id])
-        raise LookupError(f"no handler for operationId {operation_id}")
+        return _checked(_not_served(operation_id), operation_id, statuses[operation_id] | {"501"})
 
     app = AsyncApp(__name__)
     app.add_api(

@@ -165,12 +165,11 @@ class OrbitHandlers:
         order: str = "desc",
         search: str | None = None,
         types: list[str] | None = None,
-        tags: list[str] | None = None,
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         orbit = self.service.orbit(organization_id, orbit_id)
         rows = self.db.all(f"{_COLLECTIONS_WITH_TOTAL} WHERE c.orbit_id = ?", (orbit["id"],))
-        rows = [row for row in rows if _collection_matches(row, search, types, tags)]
+        rows = [row for row in rows if _collection_matches(row, search, types)]
         scope = norm_id(orbit["id"]).replace("-", "")
         try:
             after = usable_cursor(cursor, sort_by, order, scope)
@@ -261,15 +260,10 @@ class OrbitHandlers:
         return json_response(204, None)
 
 
-def _collection_matches(
-    row: Row, search: str | None, types: list[str] | None, tags: list[str] | None
-) -> bool:
-    """The list filters: search in name or tags, any of the types, any of the tags."""
-    row_tags: list[str] = loads(row["tags"]) or []
+def _collection_matches(row: Row, search: str | None, types: list[str] | None) -> bool:
+    """The list filters: search in name or tags, any of the types."""
     if search:
         needle = search.lower()
         if needle not in row["name"].lower() and needle not in (row["tags"] or "").lower():
             return False
-    if types and row["type"] not in types:
-        return False
-    return not tags or any(tag in row_tags for tag in tags)
+    return not types or row["type"] in types
