@@ -64,6 +64,9 @@ class OrbitHandlers:
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         org_id = norm_id(organization_id)
+        orbits = self.db.scalar("SELECT COUNT(*) FROM orbits WHERE organization_id = ?", (org_id,))
+        if int(orbits) >= self.service.settings.limits.orbits:
+            raise ApiError(409, "Organization reached maximum number of orbits")
         secret = self.service.secret(org_id, body["bucket_secret_id"], "Bucket secret not found")
         members = self._checked_members(org_id, body.get("members") or [], user)
         orbit_id, now = new_id(), now_iso()

@@ -33,7 +33,9 @@ class ArtifactCreate:
     description: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     type_: ArtifactType | None | Unset = UNSET
-    """ Overrides the type the server reads from the manifest. """
+    """ When sent, must be the type the server reads from the manifest
+    (else 400 `Artifact's real type does not match the type you specified.`).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
