@@ -20,8 +20,12 @@ from starlette.exceptions import HTTPException
 from ._errors import ApiError, detail_response, handle_http_error, handle_unexpected
 from ._faults import S3_INTERNAL_ERROR, Fault, Faults, SeenRequest, flip_bytes
 from ._handlers_artifacts import ArtifactHandlers
+from ._handlers_deployments import DeploymentHandlers
+from ._handlers_entries import TrackEntryHandlers
 from ._handlers_orbits import OrbitHandlers
 from ._handlers_orgs import OrganizationHandlers
+from ._handlers_secrets import OrbitSecretHandlers
+from ._handlers_tracks import TrackHandlers
 from ._service import Service
 from ._validation import validator_map
 
@@ -85,6 +89,12 @@ def build_app(service: Service, lookup: TokenLookup) -> AsyncApp:
     spec = yaml.safe_load(path.read_text())
     statuses = declared_statuses(spec)
     handlers = [OrganizationHandlers(service), OrbitHandlers(service), ArtifactHandlers(service)]
+    handlers += [  # registry
+        OrbitSecretHandlers(service),
+        DeploymentHandlers(service),
+        TrackHandlers(service),
+        TrackEntryHandlers(service),
+    ]
 
     def resolve(operation_id: str) -> Callable[..., ConnexionResponse]:
         for group in handlers:
