@@ -418,9 +418,13 @@ def test_registry_request_limits_are_the_servers(
         assert prop[key] == value
 
 
-def test_tag_lists_hold_at_most_50_tags_of_64_characters() -> None:
-    assert load_spec()["components"]["schemas"]["TagList"] == {
+@pytest.mark.parametrize(
+    "schema", ["OrbitSecretCreate", "OrbitSecretUpdate", "DeploymentCreate", "DeploymentUpdate"]
+)
+def test_tag_lists_hold_at_most_50_tags_of_64_characters(schema: str) -> None:
+    assert load_spec()["components"]["schemas"][schema]["properties"]["tags"] == {
         "type": "array",
+        "nullable": True,
         "maxItems": 50,
         "items": {"type": "string", "maxLength": 64},
     }

@@ -36,6 +36,9 @@ from .deployment_schemas_type_0 import DeploymentSchemasType0
 from .deployment_status import DeploymentStatus
 from .deployment_summary import DeploymentSummary
 from .deployment_update import DeploymentUpdate
+from .deployment_update_dynamic_attributes_secrets_type_0 import (
+    DeploymentUpdateDynamicAttributesSecretsType0,
+)
 from .deployment_update_error_message_type_0 import DeploymentUpdateErrorMessageType0
 from .deployment_update_schemas_type_0 import DeploymentUpdateSchemasType0
 from .error_response import ErrorResponse
@@ -140,6 +143,7 @@ __all__ = (
     "DeploymentStatus",
     "DeploymentSummary",
     "DeploymentUpdate",
+    "DeploymentUpdateDynamicAttributesSecretsType0",
     "DeploymentUpdateErrorMessageType0",
     "DeploymentUpdateSchemasType0",
     "ErrorResponse",

@@ -9,11 +9,13 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.deployment_update_dynamic_attributes_secrets_type_0 import (
+        DeploymentUpdateDynamicAttributesSecretsType0,
+    )
     from ..models.deployment_update_error_message_type_0 import (
         DeploymentUpdateErrorMessageType0,
     )
     from ..models.deployment_update_schemas_type_0 import DeploymentUpdateSchemasType0
-    from ..models.secret_id_map import SecretIdMap
 
 
 T = TypeVar("T", bound="DeploymentUpdate")
@@ -31,17 +33,22 @@ class DeploymentUpdate:
     schemas: DeploymentUpdateSchemasType0 | None | Unset = UNSET
     error_message: DeploymentUpdateErrorMessageType0 | None | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
-    dynamic_attributes_secrets: None | SecretIdMap | Unset = UNSET
+    dynamic_attributes_secrets: (
+        DeploymentUpdateDynamicAttributesSecretsType0 | None | Unset
+    ) = UNSET
+    """ Dynamic attribute names mapped to orbit secret ids. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.deployment_update_dynamic_attributes_secrets_type_0 import (
+            DeploymentUpdateDynamicAttributesSecretsType0,
+        )
         from ..models.deployment_update_error_message_type_0 import (
             DeploymentUpdateErrorMessageType0,
         )
         from ..models.deployment_update_schemas_type_0 import (
             DeploymentUpdateSchemasType0,
         )
-        from ..models.secret_id_map import SecretIdMap
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -83,7 +90,10 @@ class DeploymentUpdate:
         dynamic_attributes_secrets: dict[str, Any] | None | Unset
         if isinstance(self.dynamic_attributes_secrets, Unset):
             dynamic_attributes_secrets = UNSET
-        elif isinstance(self.dynamic_attributes_secrets, SecretIdMap):
+        elif isinstance(
+            self.dynamic_attributes_secrets,
+            DeploymentUpdateDynamicAttributesSecretsType0,
+        ):
             dynamic_attributes_secrets = self.dynamic_attributes_secrets.to_dict()
         else:
             dynamic_attributes_secrets = self.dynamic_attributes_secrets
@@ -108,13 +118,15 @@ class DeploymentUpdate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.deployment_update_dynamic_attributes_secrets_type_0 import (
+            DeploymentUpdateDynamicAttributesSecretsType0,
+        )
         from ..models.deployment_update_error_message_type_0 import (
             DeploymentUpdateErrorMessageType0,
         )
         from ..models.deployment_update_schemas_type_0 import (
             DeploymentUpdateSchemasType0,
         )
-        from ..models.secret_id_map import SecretIdMap
 
         d = dict(src_dict)
 
@@ -180,9 +192,9 @@ class DeploymentUpdate:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                tags_type_1 = cast(list[str], data)
+                tags_type_0 = cast(list[str], data)
 
-                return tags_type_1
+                return tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(list[str] | None | Unset, data)
@@ -191,7 +203,7 @@ class DeploymentUpdate:
 
         def _parse_dynamic_attributes_secrets(
             data: object,
-        ) -> None | SecretIdMap | Unset:
+        ) -> DeploymentUpdateDynamicAttributesSecretsType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -199,12 +211,16 @@ class DeploymentUpdate:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                dynamic_attributes_secrets_type_1 = SecretIdMap.from_dict(data)
+                dynamic_attributes_secrets_type_0 = (
+                    DeploymentUpdateDynamicAttributesSecretsType0.from_dict(data)
+                )
 
-                return dynamic_attributes_secrets_type_1
+                return dynamic_attributes_secrets_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | SecretIdMap | Unset, data)
+            return cast(
+                DeploymentUpdateDynamicAttributesSecretsType0 | None | Unset, data
+            )
 
         dynamic_attributes_secrets = _parse_dynamic_attributes_secrets(
             d.pop("dynamic_attributes_secrets", UNSET)

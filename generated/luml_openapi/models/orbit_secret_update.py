@@ -84,9 +84,9 @@ class OrbitSecretUpdate:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                tags_type_1 = cast(list[str], data)
+                tags_type_0 = cast(list[str], data)
 
-                return tags_type_1
+                return tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(list[str] | None | Unset, data)
