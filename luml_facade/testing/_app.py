@@ -21,9 +21,13 @@ from ._errors import ApiError, detail_response, handle_http_error, handle_unexpe
 from ._faults import S3_INTERNAL_ERROR, Fault, Faults, SeenRequest, flip_bytes
 from ._handlers_artifacts import ArtifactHandlers
 from ._handlers_bucket_urls import BucketUrlHandlers
+from ._handlers_deployments import DeploymentHandlers
+from ._handlers_entries import TrackEntryHandlers
 from ._handlers_members import MemberHandlers
 from ._handlers_orbits import OrbitHandlers
 from ._handlers_orgs import OrganizationHandlers
+from ._handlers_secrets import OrbitSecretHandlers
+from ._handlers_tracks import TrackHandlers
 from ._handlers_users import UserHandlers
 from ._service import Service
 from ._validation import validator_map
@@ -126,6 +130,10 @@ def handler_groups(service: Service) -> list[object]:
         UserHandlers(service),
         MemberHandlers(service),
         BucketUrlHandlers(service),
+        OrbitSecretHandlers(service),
+        DeploymentHandlers(service),
+        TrackHandlers(service),
+        TrackEntryHandlers(service),
     ]
 
 

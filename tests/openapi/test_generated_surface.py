@@ -97,7 +97,9 @@ def test_endpoint_signatures_take_path_query_and_body_by_name(op: Operation) -> 
         for q in query:
             assert q in params, f"{name} lacks query parameter {q}"
             assert params[q].kind is inspect.Parameter.KEYWORD_ONLY
-            assert params[q].default is not inspect.Parameter.empty  # every query param is optional
+            # A query parameter is optional (has a default) unless the spec requires it.
+            required = bool(op.param(q).get("required", False))
+            assert (params[q].default is inspect.Parameter.empty) is required, q
         if op.request_body is not None:
             assert params["body"].kind is inspect.Parameter.KEYWORD_ONLY
             assert params["body"].default is inspect.Parameter.empty

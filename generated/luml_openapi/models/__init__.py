@@ -36,7 +36,19 @@ from .collection_type_filter import CollectionTypeFilter
 from .collection_update import CollectionUpdate
 from .collections_list import CollectionsList
 from .created_artifact import CreatedArtifact
+from .created_satellite import CreatedSatellite
+from .deployment import Deployment
+from .deployment_create import DeploymentCreate
+from .deployment_error_message_type_0 import DeploymentErrorMessageType0
+from .deployment_schemas_type_0 import DeploymentSchemasType0
+from .deployment_status import DeploymentStatus
 from .deployment_summary import DeploymentSummary
+from .deployment_update import DeploymentUpdate
+from .deployment_update_dynamic_attributes_secrets_type_0 import (
+    DeploymentUpdateDynamicAttributesSecretsType0,
+)
+from .deployment_update_error_message_type_0 import DeploymentUpdateErrorMessageType0
+from .deployment_update_schemas_type_0 import DeploymentUpdateSchemasType0
 from .error_response import ErrorResponse
 from .file_index import FileIndex
 from .free_form import FreeForm
@@ -50,6 +62,9 @@ from .orbit_member_create import OrbitMemberCreate
 from .orbit_member_update import OrbitMemberUpdate
 from .orbit_permissions_type_0 import OrbitPermissionsType0
 from .orbit_role import OrbitRole
+from .orbit_secret import OrbitSecret
+from .orbit_secret_create import OrbitSecretCreate
+from .orbit_secret_update import OrbitSecretUpdate
 from .orbit_summary import OrbitSummary
 from .orbit_update import OrbitUpdate
 from .org_role import OrgRole
@@ -76,8 +91,38 @@ from .s3_bucket_secret import S3BucketSecret
 from .s3_bucket_secret_create import S3BucketSecretCreate
 from .s3_multipart_upload_details import S3MultipartUploadDetails
 from .s3_upload_details import S3UploadDetails
+from .satellite import Satellite
+from .satellite_api_key import SatelliteApiKey
+from .satellite_capabilities import SatelliteCapabilities
+from .satellite_capabilities_additional_property_type_0 import (
+    SatelliteCapabilitiesAdditionalPropertyType0,
+)
+from .satellite_capability import SatelliteCapability
+from .satellite_create import SatelliteCreate
+from .satellite_parameters import SatelliteParameters
+from .satellite_status import SatelliteStatus
+from .satellite_task import SatelliteTask
+from .satellite_task_result_type_0 import SatelliteTaskResultType0
+from .satellite_task_status import SatelliteTaskStatus
+from .satellite_task_type import SatelliteTaskType
+from .satellite_update import SatelliteUpdate
+from .secret_id_map import SecretIdMap
 from .sort_order import SortOrder
+from .stage import Stage
+from .stage_upsert import StageUpsert
+from .string_map import StringMap
+from .track import Track
+from .track_create import TrackCreate
+from .track_entries_delete import TrackEntriesDelete
+from .track_entries_list import TrackEntriesList
+from .track_entry import TrackEntry
+from .track_entry_create import TrackEntryCreate
+from .track_entry_sort_by import TrackEntrySortBy
+from .track_entry_update import TrackEntryUpdate
+from .track_sort_by import TrackSortBy
 from .track_summary import TrackSummary
+from .track_update import TrackUpdate
+from .tracks_list import TracksList
 from .user import User
 from .validation_error_item import ValidationErrorItem
 
@@ -116,7 +161,17 @@ __all__ = (
     "CollectionUpdate",
     "CollectionsList",
     "CreatedArtifact",
+    "CreatedSatellite",
+    "Deployment",
+    "DeploymentCreate",
+    "DeploymentErrorMessageType0",
+    "DeploymentSchemasType0",
+    "DeploymentStatus",
     "DeploymentSummary",
+    "DeploymentUpdate",
+    "DeploymentUpdateDynamicAttributesSecretsType0",
+    "DeploymentUpdateErrorMessageType0",
+    "DeploymentUpdateSchemasType0",
     "ErrorResponse",
     "FileIndex",
     "FreeForm",
@@ -130,6 +185,9 @@ __all__ = (
     "OrbitMemberUpdate",
     "OrbitPermissionsType0",
     "OrbitRole",
+    "OrbitSecret",
+    "OrbitSecretCreate",
+    "OrbitSecretUpdate",
     "OrbitSummary",
     "OrbitUpdate",
     "OrgRole",
@@ -154,8 +212,36 @@ __all__ = (
     "S3BucketSecretCreate",
     "S3MultipartUploadDetails",
     "S3UploadDetails",
+    "Satellite",
+    "SatelliteApiKey",
+    "SatelliteCapabilities",
+    "SatelliteCapabilitiesAdditionalPropertyType0",
+    "SatelliteCapability",
+    "SatelliteCreate",
+    "SatelliteParameters",
+    "SatelliteStatus",
+    "SatelliteTask",
+    "SatelliteTaskResultType0",
+    "SatelliteTaskStatus",
+    "SatelliteTaskType",
+    "SatelliteUpdate",
+    "SecretIdMap",
     "SortOrder",
+    "Stage",
+    "StageUpsert",
+    "StringMap",
+    "Track",
+    "TrackCreate",
+    "TrackEntriesDelete",
+    "TrackEntriesList",
+    "TrackEntry",
+    "TrackEntryCreate",
+    "TrackEntrySortBy",
+    "TrackEntryUpdate",
+    "TrackSortBy",
     "TrackSummary",
+    "TrackUpdate",
+    "TracksList",
     "User",
     "ValidationErrorItem",
 )

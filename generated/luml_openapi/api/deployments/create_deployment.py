@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.deployment import Deployment
+from ...models.deployment_create import DeploymentCreate
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...types import Response
+
+
+def _get_kwargs(
+    organization_id: UUID,
+    orbit_id: UUID,
+    *,
+    body: DeploymentCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/organizations/{organization_id}/orbits/{orbit_id}/deployments".format(
+            organization_id=quote(str(organization_id), safe=""),
+            orbit_id=quote(str(orbit_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Deployment | ErrorResponse | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = Deployment.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Deployment | ErrorResponse | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization_id: UUID,
+    orbit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeploymentCreate,
+) -> Response[Deployment | ErrorResponse | HTTPValidationError]:
+    """Deploy an artifact of the orbit to a satellite of the orbit
+
+     The deployment starts as `pending` and a `deploy` task is queued for the satellite.
+    Secret maps hold orbit secret ids.
+
+    Args:
+        organization_id (UUID):
+        orbit_id (UUID):
+        body (DeploymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Deployment | ErrorResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        orbit_id=orbit_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization_id: UUID,
+    orbit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeploymentCreate,
+) -> Deployment | ErrorResponse | HTTPValidationError | None:
+    """Deploy an artifact of the orbit to a satellite of the orbit
+
+     The deployment starts as `pending` and a `deploy` task is queued for the satellite.
+    Secret maps hold orbit secret ids.
+
+    Args:
+        organization_id (UUID):
+        orbit_id (UUID):
+        body (DeploymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Deployment | ErrorResponse | HTTPValidationError
+    """
+
+    return sync_detailed(
+        organization_id=organization_id,
+        orbit_id=orbit_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization_id: UUID,
+    orbit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeploymentCreate,
+) -> Response[Deployment | ErrorResponse | HTTPValidationError]:
+    """Deploy an artifact of the orbit to a satellite of the orbit
+
+     The deployment starts as `pending` and a `deploy` task is queued for the satellite.
+    Secret maps hold orbit secret ids.
+
+    Args:
+        organization_id (UUID):
+        orbit_id (UUID):
+        body (DeploymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Deployment | ErrorResponse | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        organization_id=organization_id,
+        orbit_id=orbit_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization_id: UUID,
+    orbit_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: DeploymentCreate,
+) -> Deployment | ErrorResponse | HTTPValidationError | None:
+    """Deploy an artifact of the orbit to a satellite of the orbit
+
+     The deployment starts as `pending` and a `deploy` task is queued for the satellite.
+    Secret maps hold orbit secret ids.
+
+    Args:
+        organization_id (UUID):
+        orbit_id (UUID):
+        body (DeploymentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Deployment | ErrorResponse | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            organization_id=organization_id,
+            orbit_id=orbit_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,102 @@
+"""What the registry handlers share: the real server's permission check, paging, plain 500s.
+
+The permission check is ``PermissionsHandler.check_permissions`` of the real server
+(backend/luml/handlers/permissions.py with schemas/permissions.py): not a member of the
+organization -> 403; an orbit not in the organization -> 404 ``Orbit not found``; an
+organization owner or admin may do everything on these resources; anyone else needs an orbit
+role whose rights include the action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from connexion.lifecycle import ConnexionResponse
+
+from ._db import Row
+from ._errors import ApiError
+from ._paging import InvalidCursor, PageRequest, page, usable_cursor
+from ._service import NOT_ENOUGH_RIGHTS, Service, norm_id
+
+T = TypeVar("T")
+
+_ALL = frozenset({"list", "read", "create", "update", "delete"})
+ORBIT_ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
+    "admin": {
+        "track": _ALL,
+        "satellite": _ALL,
+        "deployment": _ALL,
+        "orbit_secret": _ALL,
+    },
+    "member": {
+        "track": frozenset({"list", "read", "create", "update"}),
+        "deployment": frozenset({"list", "read", "create", "update"}),
+        "satellite": frozenset({"create", "list", "read"}),
+        "orbit_secret": frozenset({"list", "create"}),
+    },
+}
+ORG_ROLES_WITH_ALL_RIGHTS = ("owner", "admin")
+
+
+def allowed_orbit(
+    service: Service, organization_id: str, orbit_id: str, user: str, resource: str, action: str
+) -> Row:
+    """The orbit, once the caller may do ``action`` on ``resource`` in it (403/404 otherwise)."""
+    org_role = service.member_role(organization_id, user)
+    orbit = service.orbit(organization_id, orbit_id)
+    if org_role in ORG_ROLES_WITH_ALL_RIGHTS:
+        return orbit
+    orbit_role = service.db.scalar(
+        "SELECT role FROM orbit_members WHERE orbit_id = ? AND user_id = ?", (orbit["id"], user)
+    )
+    rights = ORBIT_ROLE_RIGHTS.get(str(orbit_role), {}).get(resource, frozenset())
+    if action not in rights:
+        raise ApiError(403, NOT_ENOUGH_RIGHTS)
+    return orbit
+
+
+def server_error() -> ConnexionResponse:
+    """The real server's answer to an unhandled exception: 500, plain text."""
+    return ConnexionResponse(
+        status_code=500,
+        body=b"Internal Server Error",
+        content_type="text/plain; charset=utf-8",
+        mimetype="text/plain",
+    )
+
+
+def hex_id(value: str) -> str:
+    """An id as 32 hex digits (the form cursors carry)."""
+    return norm_id(value).replace("-", "")
+
+
+def keyset_page(
+    rows: Sequence[T],
+    *,
+    cursor: str | None,
+    limit: int,
+    sort_by: str,
+    order: str,
+    scope: str,
+    value_of: Callable[[T], Any],
+    id_of: Callable[[T], str],
+) -> tuple[Sequence[T], str | None]:
+    """One page as the real server's track lists build it.
+
+    The cursor is kept only for the same sort, order and scope (the orbit or the track, not the
+    filters); a cursor that does not decode, or does not fit the sort column, gives the first
+    page, as ``luml.utils.pagination.decode_cursor`` answers None for it.
+    """
+    scope_hex = hex_id(scope)
+    try:
+        after = usable_cursor(cursor, sort_by, order, scope_hex)
+    except InvalidCursor:
+        after = None
+    request = PageRequest(sort_by, order, limit, scope_hex, after)
+    id_hex = lambda item: hex_id(id_of(item))  # noqa: E731
+    try:
+        return page(rows, request, value_of, id_hex)
+    except InvalidCursor:
+        first = PageRequest(sort_by, order, limit, scope_hex, None)
+        return page(rows, first, value_of, id_hex)
