@@ -12,7 +12,6 @@ first use, so importing this package costs next to nothing.
 
 from __future__ import annotations
 
-import warnings
 from typing import TYPE_CHECKING, Any
 
 from ._artifact_file import build_artifact
@@ -43,9 +42,6 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from ._extras import import_server_module
 
-    with warnings.catch_warnings():
-        # connexion imports starlette.testclient, which warns about httpx on import.
-        warnings.simplefilter("ignore")
-        value = getattr(import_server_module(module_name), name)
+    value = getattr(import_server_module(module_name), name)
     globals()[name] = value
     return value

@@ -8,6 +8,7 @@ that point the client at it.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -80,7 +81,7 @@ def banner(server: LocalLuml) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Start the server, print where it is and who it knows, and serve until interrupted."""
+    """Start the server, print where it is and who it knows, serve until Ctrl-C or SIGTERM."""
     args = _parser().parse_args(argv)
     workspace = _workspace(args)
     try:
@@ -95,10 +96,12 @@ def main(argv: list[str] | None = None) -> None:
         storage_port=args.storage_port,
         workspace=workspace,
     )
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     server.start()
     print(banner(server), flush=True)
     try:
-        threading.Event().wait()
+        stopping.wait()
     except KeyboardInterrupt:
         pass
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from importlib import import_module
 from types import ModuleType
 
@@ -22,7 +23,10 @@ def import_server_module(name: str, what: str = "The local LUML server") -> Modu
         _server = import_server_module("_server")
     """
     try:
-        return import_module(f"luml_facade.testing.{name}")
+        with warnings.catch_warnings():
+            # connexion imports starlette.testclient, which warns about httpx on import.
+            warnings.simplefilter("ignore")
+            return import_module(f"luml_facade.testing.{name}")
     except ModuleNotFoundError as error:
         package = (error.name or "").partition(".")[0]
         if package not in TESTING_PACKAGES:
