@@ -53,8 +53,10 @@ def _local_luml_class() -> type[LocalLuml]:
     try:
         from luml_facade.testing import LocalLuml
     except MissingExtraError as error:
-        pytest.fail(f"the luml_server fixture: {error}", pytrace=False)
-    return LocalLuml
+        missing = str(error)
+    else:
+        return LocalLuml
+    pytest.fail(missing.replace("The local LUML server", "The luml_server fixture"), pytrace=False)
 
 
 @pytest.fixture(scope="session")

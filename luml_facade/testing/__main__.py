@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         server_module = import_server_module("_server", "luml-local-server")
     except MissingExtraError as error:
-        print(f"luml-local-server: {error}", file=sys.stderr)
+        print(error, file=sys.stderr)
         raise SystemExit(2) from None
     server: LocalLuml = server_module.LocalLuml(
         multipart_threshold=args.multipart_threshold,
