@@ -1,8 +1,8 @@
 """Every ```python block of README.md runs against the local server, and passes mypy --strict.
 
-Each block runs as its own program (`python -X dev`, in a scratch directory, with
-LUML_API_KEY / LUML_BASE_URL pointing at a local server started as `luml-local-server` would
-be: a ready tenant), in README order, and must exit 0 without a ResourceWarning. A block
+Each block runs as its own program (`python -X dev`, in a scratch directory, with the
+LUML_API_KEY / LUML_BASE_URL that a `luml-local-server` started for this module prints), in
+README order, and must exit 0 without a ResourceWarning. A block
 preceded by `<!-- readme-test: pytest -->` is a test module and runs under pytest; one
 preceded by `<!-- readme-test: skip (reason) -->` is only type-checked.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from luml_facade.testing import LocalLuml
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -58,20 +57,40 @@ def readme_blocks() -> list[Block]:
 BLOCKS = readme_blocks()
 
 
+@dataclass(frozen=True)
+class LocalServer:
+    """A running `luml-local-server` and the two variables its banner says to export."""
+
+    env: dict[str, str]
+
+
+def server_command() -> list[str]:
+    script = Path(sys.executable).parent / "luml-local-server"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "luml_facade.testing"]
+
+
 @pytest.fixture(scope="module")
-def local_server() -> Iterator[LocalLuml]:
-    """A server like `luml-local-server`'s: the ready tenant the README's names refer to."""
-    with LocalLuml() as server:
-        yield server
+def local_server() -> Iterator[LocalServer]:
+    """`luml-local-server` as a user starts it; the README's blocks get what it prints."""
+    process = subprocess.Popen(server_command(), stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        exports: dict[str, str] = {}
+        for line in process.stdout:
+            if line.strip().startswith("export "):
+                name, _, value = line.strip().removeprefix("export ").partition("=")
+                exports[name] = value
+            if line.startswith("Press Ctrl-C"):
+                break
+        assert set(exports) == {"LUML_BASE_URL", "LUML_API_KEY"}, exports
+        yield LocalServer(exports)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
 
 
-def run(command: list[str], cwd: Path, server: LocalLuml) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "LUML_API_KEY": server.api_key,
-        "LUML_BASE_URL": server.url,
-        "PYTHONWARNINGS": "default",
-    }
+def run(command: list[str], cwd: Path, server: LocalServer) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **server.env, "PYTHONWARNINGS": "default"}
     return subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
     )
@@ -84,7 +103,7 @@ def test_the_readme_has_a_runnable_quick_start() -> None:
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[block.name for block in BLOCKS])
-def test_readme_block_runs(block: Block, local_server: LocalLuml, tmp_path: Path) -> None:
+def test_readme_block_runs(block: Block, local_server: LocalServer, tmp_path: Path) -> None:
     if block.mode == "skip":
         pytest.skip(f"README line {block.line}: marked skip (type-checked only)")
     if block.mode == "pytest":
