@@ -1,19 +1,18 @@
 # One entry point for everything: `make demo` runs the quickstart on the local server,
-# `make test` runs every check. Both bootstrap .venv on a fresh machine.
+# `make test` runs every check. Both bootstrap .venv on a fresh machine: scripts/venv checks
+# that PYTHON is >= 3.11, rebuilds a .venv made by another Python, and installs what the
+# target needs (demo: the testing extra; everything else: dev) when pyproject.toml changed.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install test lint types unit regenerate check-generated demo server bench clean
+.PHONY: install install-demo test lint types unit regenerate check-generated demo server bench clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+install:
+	@bash scripts/venv '$(PYTHON)' $(VENV) dev
 
-install: $(STAMP)
+install-demo:
+	@bash scripts/venv '$(PYTHON)' $(VENV) testing
 
 ## test: everything CI runs: generated/ is current, lint, format, types, tests
 test: check-generated lint types unit
@@ -36,11 +35,11 @@ regenerate: install
 	$(BIN)/python scripts/regenerate
 
 ## demo: start the local LUML server and run the quickstart against it
-demo: install
+demo: install-demo
 	$(BIN)/python examples/quickstart.py
 
 ## server: run the local LUML server in the foreground (prints its URL and API key)
-server: install
+server: install-demo
 	$(BIN)/luml-local-server
 
 ## bench: upload/download speed and memory next to the official client, see benchmarks/README.md

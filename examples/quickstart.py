@@ -11,11 +11,8 @@ and deletes.
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import os
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
@@ -25,36 +22,9 @@ from luml_facade import (
     LumlClient,
     TqdmProgressHandler,
 )
-from luml_facade.testing import LocalLuml
+from luml_facade.testing import LocalLuml, build_artifact
 
 MIB = 1024 * 1024
-
-
-def build_artifact(
-    path: Path, artifact_type: str, payload: bytes, metrics: dict[str, float]
-) -> Path:
-    """Write a valid artifact archive: manifest.json, a payload and a metrics meta member."""
-    manifest = {
-        "artifact_type": artifact_type,
-        "variant": "pipeline",
-        "name": path.stem,
-        "producer_name": "luml-facade quickstart",
-        "producer_version": "0.1.0",
-        "producer_tags": [],
-        "payload": {},
-    }
-    meta = [{"tags": ["quickstart::metrics:v1"], "payload": {"metrics": metrics}}]
-    members = {
-        "manifest.json": json.dumps(manifest, indent=2).encode(),
-        "model/weights.bin": payload,
-        "meta-0001.json": json.dumps(meta).encode(),
-    }
-    with tarfile.open(path, "w", format=tarfile.PAX_FORMAT) as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return path
 
 
 def sha256(path: Path) -> str:
@@ -88,7 +58,9 @@ def run_demo(server: LocalLuml, workdir: Path) -> None:
 
         step("Upload a small model with metrics (one presigned PUT)")
         model_file = build_artifact(
-            workdir / "churn.v1.luml", "model", os.urandom(3 * MIB), {"F1": 0.91, "AUC": 0.95}
+            workdir / "churn.v1.luml",
+            metrics={"F1": 0.91, "AUC": 0.95},
+            files={"model/weights.bin": os.urandom(3 * MIB)},
         )
         model = luml.artifacts.upload(
             model_file,
@@ -100,7 +72,10 @@ def run_demo(server: LocalLuml, workdir: Path) -> None:
 
         step("Upload a larger dataset: multipart, parts in parallel")
         dataset_file = build_artifact(
-            workdir / "features.luml", "dataset", os.urandom(24 * MIB), {"rows": 1e6}
+            workdir / "features.luml",
+            artifact_type="dataset",
+            metrics={"rows": 1e6},
+            files={"data/features.bin": os.urandom(24 * MIB)},
         )
         dataset = luml.artifacts.upload(
             dataset_file, on_progress=TqdmProgressHandler(file=sys.stdout)
@@ -110,10 +85,8 @@ def run_demo(server: LocalLuml, workdir: Path) -> None:
 
         step("More models, then list them all with auto-paging, best F1 first")
         for version, score in ((2, 0.87), (3, 0.93)):
-            path = build_artifact(
-                workdir / f"churn.v{version}.luml", "model", os.urandom(64 * 1024), {"F1": score}
-            )
-            luml.artifacts.upload(path, on_progress=None)
+            path = build_artifact(workdir / f"churn.v{version}.luml", metrics={"F1": score})
+            luml.artifacts.upload(path, on_progress=False)
         for artifact in luml.artifacts.list_all(sort_by="F1", order="desc", limit=2):
             print(f"  {artifact.name:<18} {artifact.type.value:<8} F1={artifact.metrics.get('F1')}")
 

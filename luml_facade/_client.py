@@ -109,9 +109,11 @@ class _BaseClient(Generic[M]):
     def raw(self) -> Client:
         """The generated client, authenticated, for calling a raw endpoint yourself.
 
+        The generated functions type path ids as uuid.UUID; wrap the facade's str ids.
+
         Example:
             from luml_openapi.api.orbits import get_orbit
-            response = get_orbit.sync_detailed(org_id, orbit_id, client=luml.raw)
+            response = get_orbit.sync_detailed(UUID(org_id), UUID(orbit_id), client=luml.raw)
         """
         return self._raw
 

@@ -33,7 +33,7 @@ from .._session import Items, M, Resource, operation, paged
 from .._unset import given
 from ..transfer.delete import delete_artifact
 from ..transfer.download import download_artifact
-from ..transfer.progress import BaseProgressHandler, default_progress
+from ..transfer.progress import ProgressOption, default_progress
 from ..transfer.upload import upload_artifact
 from ..types import (
     Artifact,
@@ -282,14 +282,14 @@ class ArtifactResource(Resource[M]):
         tags: builtins.list[str] | None = None,
         *,
         collection_id: str | None = None,
-        on_progress: BaseProgressHandler | None = None,
+        on_progress: ProgressOption = None,
     ) -> Flow[Artifact]:
         """Upload an artifact file (.luml, .fnnx, .pyfnx, .dfs or .tar) to the collection.
 
         Reads the file once (manifest, metrics, file index, SHA-256), creates the record, moves
         the bytes to storage (in parallel parts for large files) and marks the artifact
-        `uploaded`. `name` defaults to the file name. A progress bar is shown on a terminal
-        unless `on_progress` is given.
+        `uploaded`. `name` defaults to the file name. A progress bar is shown on a terminal;
+        `on_progress=False` turns it off, or pass a BaseProgressHandler.
 
         Raises FileError (saying what to fix) for an unusable file, and FileUploadError when
         storage fails; the artifact is then marked `upload_failed`. Ctrl-C or cancellation
@@ -319,14 +319,14 @@ class ArtifactResource(Resource[M]):
         file_path: str | os.PathLike[str] | None = None,
         *,
         collection_id: str | None = None,
-        on_progress: BaseProgressHandler | None = None,
+        on_progress: ProgressOption = None,
     ) -> Flow[Path]:
         """Download the artifact's file, verified against its SHA-256, and return its path.
 
         `file_path` may be a file or a directory; by default the artifact's file name (reduced
         to a safe base name) in the current directory. The bytes go to a temporary file beside
         the target and are renamed into place only once verified; a dropped connection
-        resumes where it stopped.
+        resumes where it stopped. Progress as for `upload` (`on_progress=False`: none).
 
         Raises FileDownloadError (leaving nothing behind) when the download fails or does not
         verify, and NotFoundError when the artifact does not exist.

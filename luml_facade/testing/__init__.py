@@ -1,18 +1,49 @@
 """A local LUML-compatible server (API + S3 storage) for tests, demos and benchmarks.
 
-from luml_facade.testing import LocalLuml, Fault
+from luml_facade.testing import LocalLuml, Fault, build_artifact
 
 with LocalLuml() as server:
     print(server.url, server.storage_url, server.api_key)
+
+`build_artifact` (a valid artifact file for tests and first steps) works on a core install;
+`LocalLuml` needs the testing extra (pip install 'luml-facade[testing]') and is imported on
+first use, so importing this package costs next to nothing.
 """
 
-import warnings
+from __future__ import annotations
 
-with warnings.catch_warnings():
-    # connexion imports starlette.testclient, which warns about httpx on import.
-    warnings.simplefilter("ignore")
-    from ._faults import Fault, SeenRequest
-    from ._server import LocalLuml, Tenant
+from typing import TYPE_CHECKING, Any
+
+from ._artifact_file import build_artifact
+from ._extras import MissingExtraError
+from ._faults import Fault, SeenRequest
+from ._tenant import Tenant, Workspace
+
+if TYPE_CHECKING:
+    from ._server import LocalLuml
     from ._service import Limits
 
-__all__ = ["Fault", "Limits", "LocalLuml", "SeenRequest", "Tenant"]
+__all__ = [
+    "Fault",
+    "Limits",
+    "LocalLuml",
+    "MissingExtraError",
+    "SeenRequest",
+    "Tenant",
+    "Workspace",
+    "build_artifact",
+]
+
+_LAZY = {"LocalLuml": "_server", "Limits": "_service"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the server's modules on first use (they need the testing extra)."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ._extras import import_server_module
+
+    value = getattr(import_server_module(module_name), name)
+    globals()[name] = value
+    return value

@@ -1,11 +1,25 @@
-"""``luml-local-server`` / ``python -m luml_facade.testing``: serve until Ctrl-C."""
+"""``luml-local-server`` / ``python -m luml_facade.testing``: serve until Ctrl-C.
+
+The server starts with a ready tenant (organization, bucket, orbit, collection: the names
+the README's quick start uses) and prints them with the API key and the two ``export`` lines
+that point the client at it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 import threading
+from typing import TYPE_CHECKING
 
-from . import Limits, LocalLuml
+from ._extras import MissingExtraError, import_server_module
+from ._tenant import Workspace
+
+if TYPE_CHECKING:
+    from ._server import LocalLuml
+
+DEFAULTS = Workspace()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,27 +38,78 @@ def _parser() -> argparse.ArgumentParser:
         default=524_288_000,
         help="files larger than this many bytes get a multipart upload",
     )
+    parser.add_argument(
+        "--orbits-limit", type=int, default=1, help="orbits per organization (default: 1)"
+    )
+    names = parser.add_argument_group("the ready tenant")
+    names.add_argument("--organization", default=DEFAULTS.organization, help="%(default)r")
+    names.add_argument("--bucket", default=DEFAULTS.bucket, help="%(default)r")
+    names.add_argument("--orbit", default=DEFAULTS.orbit, help="%(default)r")
+    names.add_argument("--collection", default=DEFAULTS.collection, help="%(default)r")
+    names.add_argument(
+        "--empty",
+        action="store_true",
+        help="start with an organization and a bucket only (no orbit, no collection)",
+    )
     return parser
 
 
+def _workspace(args: argparse.Namespace) -> Workspace:
+    names = Workspace(organization=args.organization, bucket=args.bucket)
+    if args.empty:
+        return Workspace(names.organization, names.bucket, orbit=None, collection=None)
+    return Workspace(names.organization, names.bucket, args.orbit, args.collection)
+
+
+def banner(server: LocalLuml) -> str:
+    """What the command prints once the server is up."""
+    tenant = server.default_tenant
+    lines = [
+        f"LUML API:     {server.url}",
+        f"S3 storage:   {server.storage_url}",
+        f"API key:      {server.api_key}",
+        f"User token:   {server.user_token}",
+        f"Organization: {tenant.organization_name}",
+        f"Bucket:       {tenant.bucket_name}",
+    ]
+    if tenant.orbit_name is not None:
+        lines.append(f"Orbit:        {tenant.orbit_name}")
+    if tenant.collection_name is not None:
+        lines.append(f"Collection:   {tenant.collection_name}")
+    lines += [
+        "",
+        "Point luml-facade at it (then run the README's quick start as is):",
+        f"  export LUML_BASE_URL={server.url}",
+        f"  export LUML_API_KEY={server.api_key}",
+        "",
+        "Press Ctrl-C to stop.",
+    ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Start the server, print where it is, and serve until interrupted."""
+    """Start the server, print where it is and who it knows, serve until Ctrl-C or SIGTERM."""
     args = _parser().parse_args(argv)
-    server = LocalLuml(
+    workspace = _workspace(args)
+    try:
+        server_module = import_server_module("_server", "luml-local-server")
+    except MissingExtraError as error:
+        print(error, file=sys.stderr)
+        raise SystemExit(2) from None
+    server: LocalLuml = server_module.LocalLuml(
         multipart_threshold=args.multipart_threshold,
         db_path=args.db,
         port=args.port,
         storage_port=args.storage_port,
-        limits=Limits(orbits=args.orbits_limit),
+        limits=server_module.Limits(orbits=args.orbits_limit),
+        workspace=workspace,
     )
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     server.start()
-    print(f"LUML API:     {server.url}", flush=True)
-    print(f"S3 storage:   {server.storage_url}", flush=True)
-    print(f"API key:      {server.api_key}", flush=True)
-    print(f"User token:   {server.user_token}", flush=True)
-    print("Press Ctrl-C to stop.", flush=True)
+    print(banner(server), flush=True)
     try:
-        threading.Event().wait()
+        stopping.wait()
     except KeyboardInterrupt:
         pass
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import socket
 import threading
-from dataclasses import dataclass
+from dataclasses import replace
 from types import TracebackType
 from typing import Any
 
@@ -17,27 +17,9 @@ from ._faults import Faults, SeenRequest
 from ._ids import new_api_key, new_id, new_session_token, now_iso
 from ._service import Limits, Service, Settings
 from ._storage import REGION, StorageServer
+from ._tenant import Tenant, Workspace
 
-DEFAULT_ORGANIZATION = "Local Organization"
-DEFAULT_BUCKET = "luml-local"
-
-
-@dataclass(frozen=True)
-class Tenant:
-    """A user with an API key, one organization and one S3 bucket secret.
-
-    ``user_token`` is the user's signed-in-session token (a JWT to the server): the routes the
-    real server keeps for signed-in sessions (organization admin, members, invitations, API
-    keys) answer 403 "This endpoint requires jwt authentication." to the API key.
-    """
-
-    api_key: str
-    user_id: str
-    organization_id: str
-    organization_name: str
-    bucket_secret_id: str
-    bucket_name: str
-    user_token: str
+READY = Workspace()
 
 
 def _listening_socket(port: int) -> socket.socket:
@@ -60,6 +42,9 @@ class LocalLuml:
     ``limits``: per-organization limits (orbits, members, artifacts, ...) and organizations per
     user; the default is the real server's (one orbit per organization). ``self.limits`` is
     read on every request, so a test may change it on a running server.
+    ``workspace``: the default tenant's names: by default a ready tenant (organization
+    "My Org", bucket "luml-local", orbit "Default Orbit", collection "churn": what the
+    README's quick start uses); ``workspace=None`` gives an organization and a bucket only.
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
     :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
@@ -74,11 +59,13 @@ class LocalLuml:
         port: int = 0,
         storage_port: int = 0,
         limits: Limits | None = None,
+        workspace: Workspace | None = READY,
     ) -> None:
         self.limits = limits or Limits()
         self.multipart_threshold = multipart_threshold
         self.part_size = part_size
         self.db_path = db_path
+        self.workspace = workspace
         self.faults = Faults()
         self.requests_seen: list[SeenRequest] = []
         self._port = port
@@ -164,7 +151,7 @@ class LocalLuml:
 
     @property
     def default_tenant(self) -> Tenant:
-        """The seeded user, organization and bucket secret."""
+        """The seeded user, organization and bucket secret (and orbit and collection)."""
         if self._default is None:
             raise RuntimeError("LocalLuml is not running")
         return self._default
@@ -245,7 +232,8 @@ class LocalLuml:
         return Tenant(api_key, user_id, org_id, organization_name, secret_id, bucket, user_token)
 
     def _seed_default(self) -> Tenant:
-        """The default tenant: reused from a persistent database, else created."""
+        """The default tenant: reused from a persistent database, else created; then its
+        workspace's orbit and collection, each created when missing."""
         db, storage = self._running_db(), self._running_storage()
         db.run("UPDATE bucket_secrets SET endpoint = ? WHERE is_local = 1", (storage.endpoint,))
         for row in db.all("SELECT id, bucket_name FROM bucket_secrets WHERE is_local = 1"):
@@ -261,12 +249,88 @@ class LocalLuml:
             "WHERE u.is_default = 1 ORDER BY s.created_at LIMIT 1"
         )
         if existing is not None:
-            return Tenant(*existing)
-        bucket = DEFAULT_BUCKET
-        if not storage.ensure_bucket(bucket):
-            bucket = f"{DEFAULT_BUCKET}-{secrets.token_hex(3)}"
-            storage.ensure_bucket(bucket)
-        return self._insert_tenant(DEFAULT_ORGANIZATION, bucket, is_default=True)
+            tenant = Tenant(*existing)
+        else:
+            names = self.workspace or READY
+            bucket = names.bucket
+            if not storage.ensure_bucket(bucket):
+                bucket = f"{names.bucket}-{secrets.token_hex(3)}"
+                storage.ensure_bucket(bucket)
+            tenant = self._insert_tenant(names.organization, bucket, is_default=True)
+        return self._ready(tenant) if self.workspace is not None else tenant
+
+    def _ready(self, tenant: Tenant) -> Tenant:
+        """The tenant with the workspace's orbit and collection, created when missing."""
+        assert self.workspace is not None
+        names = self.workspace
+        if names.orbit is None:
+            return tenant
+        orbit_id = self._find_or_insert_orbit(tenant, names.orbit)
+        collection_id = None
+        if names.collection is not None:
+            collection_id = self._find_or_insert_collection(orbit_id, names)
+        return replace(
+            tenant,
+            orbit_id=orbit_id,
+            orbit_name=names.orbit,
+            collection_id=collection_id,
+            collection_name=names.collection,
+        )
+
+    def _find_or_insert_orbit(self, tenant: Tenant, name: str) -> str:
+        db = self._running_db()
+        found = db.scalar(
+            "SELECT id FROM orbits WHERE organization_id = ? AND name = ? ORDER BY created_at",
+            (tenant.organization_id, name),
+        )
+        if found is not None:
+            return str(found)
+        orbit_id, now = new_id(), now_iso()
+        with db.transaction():
+            db.insert(
+                "orbits",
+                {
+                    "id": orbit_id,
+                    "organization_id": tenant.organization_id,
+                    "name": name,
+                    "bucket_secret_id": tenant.bucket_secret_id,
+                    "created_at": now,
+                },
+            )
+            db.insert(
+                "orbit_members",
+                {
+                    "id": new_id(),
+                    "orbit_id": orbit_id,
+                    "user_id": tenant.user_id,
+                    "role": "admin",
+                    "created_at": now,
+                },
+            )
+        return orbit_id
+
+    def _find_or_insert_collection(self, orbit_id: str, names: Workspace) -> str:
+        db = self._running_db()
+        found = db.scalar(
+            "SELECT id FROM collections WHERE orbit_id = ? AND name = ? ORDER BY created_at",
+            (orbit_id, names.collection),
+        )
+        if found is not None:
+            return str(found)
+        collection_id = new_id()
+        db.insert(
+            "collections",
+            {
+                "id": collection_id,
+                "orbit_id": orbit_id,
+                "name": names.collection,
+                "description": names.collection_description,
+                "type": names.collection_type,
+                "tags": None,
+                "created_at": now_iso(),
+            },
+        )
+        return collection_id
 
     def _lookup_token(self, token: str) -> dict[str, Any] | None:
         """Token info for a bearer token: an API key, or a session token (JWT scope)."""

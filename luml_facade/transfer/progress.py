@@ -1,7 +1,10 @@
 """Progress reporting for uploads and downloads.
 
-Pass any `BaseProgressHandler` as `on_progress=`; by default a tqdm bar is shown when the
-output is a terminal and nothing otherwise.
+`on_progress=` on uploads and downloads takes:
+
+- nothing (or None): a tqdm bar on stderr when it is a terminal, else nothing;
+- False: no progress reporting at all; True: always a tqdm bar;
+- any `BaseProgressHandler` (below), e.g. `TqdmProgressHandler(file=sys.stdout)`.
 
 Example:
     class Logged(BaseProgressHandler):
@@ -89,10 +92,16 @@ class TqdmProgressHandler(BaseProgressHandler):
             self._bar = None
 
 
-def default_progress(handler: BaseProgressHandler | None) -> BaseProgressHandler:
-    """`handler`, else a tqdm bar on a terminal, else silence."""
-    if handler is not None:
+ProgressOption = BaseProgressHandler | bool | None
+"""What `on_progress=` takes: a handler, False (off), True (a bar), None (a bar on a terminal)."""
+
+
+def default_progress(handler: ProgressOption) -> BaseProgressHandler:
+    """`handler`; for False silence, for True a tqdm bar, for None a bar on a terminal."""
+    if isinstance(handler, BaseProgressHandler):
         return handler
-    if sys.stderr is not None and sys.stderr.isatty():
+    if handler is False:
+        return SilentProgressHandler()
+    if handler is True or (sys.stderr is not None and sys.stderr.isatty()):
         return TqdmProgressHandler()
     return SilentProgressHandler()

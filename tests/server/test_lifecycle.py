@@ -24,7 +24,7 @@ def test_context_manager_and_two_servers() -> None:
     with LocalLuml() as first, LocalLuml() as second:
         assert first.url != second.url
         assert first.default_tenant.bucket_name != second.default_tenant.bucket_name
-        assert orgs(first, first.api_key).json()[0]["name"] == "Local Organization"
+        assert orgs(first, first.api_key).json()[0]["name"] == "My Org"
         assert orgs(second, first.api_key).status_code == 401
         url = first.url
     with pytest.raises(httpx.ConnectError):
@@ -45,7 +45,7 @@ def test_state_persists_in_db_file(tmp_path: Path) -> None:
     with LocalLuml(db_path=db) as server:
         assert server.api_key == key
         orbits = httpx.get(server.url + path, headers=headers).json()
-        assert [orbit["name"] for orbit in orbits] == ["kept"]
+        assert [orbit["name"] for orbit in orbits] == ["Default Orbit", "kept"]
         secret_path = f"/v1/organizations/{tenant.organization_id}/bucket-secrets"
         secret = httpx.get(server.url + secret_path, headers=headers).json()[0]
         assert server.storage_url.endswith(secret["endpoint"])

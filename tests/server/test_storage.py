@@ -126,5 +126,5 @@ def test_tenants_are_isolated(luml_server: LocalLuml) -> None:
     headers = {"Authorization": f"Bearer {first.api_key}"}
     orgs = httpx.get(f"{luml_server.url}/v1/users/me/organizations", headers=headers).json()
     assert [org["id"] for org in orgs] == [first.organization_id]
-    assert luml_server.default_tenant.organization_name == "Local Organization"
+    assert luml_server.default_tenant.organization_name == "My Org"
     assert luml_server.api_key.startswith("dfs_")
