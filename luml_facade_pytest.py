@@ -22,8 +22,8 @@ Fixtures:
 ``luml_tenant``
     Function-scoped :class:`~luml_facade.testing.Tenant`: a fresh user with its own API key,
     user token (for the JWT-only routes), organization and bucket secret (no orbits or
-    collections), so tests do not see each other's data. At teardown it clears ``luml_server.faults`` and
-    ``luml_server.requests_seen``.
+    collections), so tests do not see each other's data. At teardown it clears
+    ``luml_server.faults`` and ``luml_server.requests_seen``.
 
 Example::
 

@@ -38,9 +38,6 @@ def _parser() -> argparse.ArgumentParser:
         default=524_288_000,
         help="files larger than this many bytes get a multipart upload",
     )
-    parser.add_argument(
-        "--orbits-limit", type=int, default=1, help="orbits per organization (default: 1)"
-    )
     names = parser.add_argument_group("the ready tenant")
     names.add_argument("--organization", default=DEFAULTS.organization, help="%(default)r")
     names.add_argument("--bucket", default=DEFAULTS.bucket, help="%(default)r")
@@ -68,7 +65,6 @@ def banner(server: LocalLuml) -> str:
         f"LUML API:     {server.url}",
         f"S3 storage:   {server.storage_url}",
         f"API key:      {server.api_key}",
-        f"User token:   {server.user_token}",
         f"Organization: {tenant.organization_name}",
         f"Bucket:       {tenant.bucket_name}",
     ]
@@ -76,6 +72,7 @@ def banner(server: LocalLuml) -> str:
         lines.append(f"Orbit:        {tenant.orbit_name}")
     if tenant.collection_name is not None:
         lines.append(f"Collection:   {tenant.collection_name}")
+    lines.append(f"User token:   {server.user_token}  (for the routes that refuse API keys)")
     lines += [
         "",
         "Point luml-facade at it (then run the README's quick start as is):",

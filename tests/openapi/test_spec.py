@@ -299,6 +299,7 @@ def test_jwt_only_operations_are_the_servers() -> None:
     } <= jwt_only
     assert "list_my_organizations" not in jwt_only
 
+
 # --- registry: orbit secrets, deployments, satellites, tracks, track entries
 
 REGISTRY_OPERATIONS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from luml_facade.testing import LocalLuml
+from luml_facade.testing import Limits, LocalLuml
 from luml_facade.testing._errors import json_response
 from luml_facade.testing._handlers_orbits import OrbitHandlers
 
@@ -35,14 +35,14 @@ def test_context_manager_and_two_servers() -> None:
 
 def test_state_persists_in_db_file(tmp_path: Path) -> None:
     db = str(tmp_path / "state.sqlite")
-    with LocalLuml(db_path=db) as server:
+    with LocalLuml(db_path=db, limits=Limits(orbits=2)) as server:
         key = server.api_key
         tenant = server.default_tenant
         body = {"name": "kept", "bucket_secret_id": tenant.bucket_secret_id}
         headers = {"Authorization": f"Bearer {key}"}
         path = f"/v1/organizations/{tenant.organization_id}/orbits"
         assert httpx.post(server.url + path, json=body, headers=headers).status_code == 200
-    with LocalLuml(db_path=db) as server:
+    with LocalLuml(db_path=db, limits=Limits(orbits=2)) as server:
         assert server.api_key == key
         orbits = httpx.get(server.url + path, headers=headers).json()
         assert [orbit["name"] for orbit in orbits] == ["Default Orbit", "kept"]

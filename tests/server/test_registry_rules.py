@@ -202,11 +202,12 @@ def test_secret_limits_are_the_servers(orbit: Orbit) -> None:
 # satellites and deployments
 
 
-def test_satellites_are_limited_per_organization(api: Api, orbit: Orbit) -> None:
-    from luml_facade.testing._handlers_orgs import LIMITS
-
+def test_satellites_are_limited_per_organization(
+    api: Api, orbit: Orbit, luml_server: LocalLuml, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(luml_server.limits, "satellites", 2)  # the real server's default
     other = Orbit(api)
-    for index in range(LIMITS["satellites_limit"]):
+    for index in range(2):
         (orbit if index % 2 else other).satellite(f"s{index}")
     over = orbit.req("POST", "/satellites", json={"name": "one too many"})
     assert detail(over, 409) == "Organization reached maximum number of satellites"
