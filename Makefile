@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-demo test lint types unit regenerate check-generated demo server bench clean
+.PHONY: install install-demo test live-test lint types unit regenerate check-generated demo server bench clean
 
 install:
 	@bash scripts/venv '$(PYTHON)' $(VENV) dev
@@ -29,6 +29,12 @@ types: install
 
 unit: install
 	$(BIN)/pytest
+
+## live-test: the tests marked `live`, against a real backend (not part of `make test`).
+# LUML_LIVE_STATE=/tmp/luml-real/state.json (what ../shared/real-backend/up.sh prints);
+# without it every live test is skipped, with the reason.
+live-test: install
+	$(BIN)/pytest -m live tests/live
 
 ## regenerate: rewrite generated/ after editing openapi.yaml
 regenerate: install

@@ -11,6 +11,7 @@ from connexion.lifecycle import ConnexionResponse
 from ._db import Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
+from ._permissions import check
 from ._presign import S3_MIN_PART, MissingUploadId, default_part_size, parse_connection_string
 from ._records import (
     invite_out,
@@ -67,7 +68,8 @@ class OrganizationHandlers:
         return json_response(200, [organization_out(row, row["role"]) for row in rows])
 
     def get_organization(self, organization_id: str, user: str) -> ConnexionResponse:
-        role = self.service.member_role(organization_id, user)
+        # Owners and admins only: a plain member gets 403, as on the real server.
+        role = check(self.service, organization_id, user, "organization", "read")
         org = self.db.one("SELECT * FROM organizations WHERE id = ?", (norm_id(organization_id),))
         if org is None:
             raise ApiError(404, "Organization not found")

@@ -288,8 +288,11 @@ def test_invitation_rules(user: Api, luml_server: LocalLuml) -> None:
         assert detail(invite(guest_email), 409) == "Already a member of the organization"
         details = user.ok("GET", user.org)
         assert details["members_by_role"] == {"owner": 1, "member": 1}
-        # A member (not admin) cannot list the organization's invitations.
+        # A member (not admin) cannot list the organization's invitations nor read its details.
         assert detail(as_guest.get(path), 403) == "Not enough rights"
+        assert detail(as_guest.get(user.org), 403) == "Not enough rights"
+        mine = {o["id"]: o["role"] for o in as_guest.get("/v1/users/me/organizations").json()}
+        assert mine == {guest.organization_id: "owner", org_id: "member"}
         assert as_guest.delete(f"{user.org}/leave").status_code == 204
 
 
