@@ -202,11 +202,13 @@ def test_secret_limits_are_the_servers(orbit: Orbit) -> None:
 # satellites and deployments
 
 
-def test_satellites_are_limited_per_organization(api: Api, orbit: Orbit) -> None:
-    from luml_facade.testing._handlers_orgs import LIMITS
-
+def test_satellites_are_limited_per_organization(
+    luml_server: LocalLuml, luml_tenant: Tenant, api: Api, orbit: Orbit
+) -> None:
+    session = {"Authorization": f"Bearer {luml_server.session_token(luml_tenant)}"}
+    limit = api.http.get(api.org, headers=session).json()["satellites_limit"]
     other = Orbit(api)
-    for index in range(LIMITS["satellites_limit"]):
+    for index in range(limit):
         (orbit if index % 2 else other).satellite(f"s{index}")
     over = orbit.req("POST", "/satellites", json={"name": "one too many"})
     assert detail(over, 409) == "Organization reached maximum number of satellites"
