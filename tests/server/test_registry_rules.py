@@ -530,3 +530,28 @@ def test_track_update_and_delete_find_the_track_by_id_only(api: Api, orbit: Orbi
     assert (renamed["name"], renamed["orbit_id"]) == ("moved?", other.id)
     assert orbit.req("DELETE", f"/tracks/{theirs['id']}").status_code == 204
     assert detail(other.req("GET", f"/tracks/{theirs['id']}"), 404) == "Track not found"
+
+
+def test_an_artifact_in_a_track_or_a_deployment_is_not_deleted(orbit: Orbit) -> None:
+    artifact = orbit.artifact()
+    base = f"{orbit.api.artifacts_path(orbit.id, orbit.collection)}/{artifact}"
+    satellite = orbit.satellite()
+    deployment = orbit.ok(
+        "POST",
+        "/deployments",
+        json={"name": "d", "satellite_id": satellite["id"], "artifact_id": artifact},
+    )
+    in_deployment = orbit.api.http.get(f"{base}/delete-url")
+    assert detail(in_deployment, 409) == "Cannot delete artifact because it is used in deployments."
+    track = orbit.track()
+    entry = orbit.entry(track["id"], artifact)
+    in_track = (
+        "Artifact is referenced by one or more tracks. Remove it from all tracks before deleting."
+    )
+    assert detail(orbit.api.http.delete(f"{base}/force"), 409) == in_track
+    assert detail(orbit.api.http.delete(base), 409) == in_track
+    orbit.ok("DELETE", f"/tracks/{track['id']}/entries/{entry['id']}")
+    # Forcing takes the artifact's deployments with it, as the server does.
+    assert orbit.api.http.delete(f"{base}/force").status_code == 204
+    gone = orbit.req("GET", f"/deployments/{deployment['id']}")
+    assert detail(gone, 404) == "Deployment not found"
