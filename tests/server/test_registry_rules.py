@@ -435,6 +435,11 @@ def test_moving_entries_between_stages(orbit: Orbit) -> None:
     two = orbit.entry(track["id"], orbit.artifact("b"))
     same = orbit.ok("PATCH", f"{base}/{one['id']}", json={"stage_id": dev})
     assert (same["stage_id"], same["updated_at"]) == (dev, None)  # already there: no change
+    # With force the server takes the stage off every holder first, itself included: a change.
+    forced_same = orbit.ok(
+        "PATCH", f"{base}/{one['id']}", params={"force": "true"}, json={"stage_id": dev}
+    )
+    assert forced_same["stage_id"] == dev and forced_same["updated_at"] is not None
     taken = orbit.req("PATCH", f"{base}/{two['id']}", json={"stage_id": dev})
     assert detail(taken, 409) == "Stage 'dev' is already assigned to v1. Use force to reassign."
     forced = orbit.ok(
