@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -560,3 +561,18 @@ def test_an_artifact_in_a_track_or_a_deployment_is_not_deleted(orbit: Orbit) -> 
     assert orbit.api.http.delete(f"{base}/force").status_code == 204
     gone = orbit.req("GET", f"/deployments/{deployment['id']}")
     assert detail(gone, 404) == "Deployment not found"
+
+
+def test_paired_satellites_show_their_status(luml_server: LocalLuml, orbit: Orbit) -> None:
+    fresh, stale, idle = (orbit.satellite(name) for name in ("fresh", "stale", "idle"))
+    luml_server.pair_satellite(fresh["id"], {"deploy": None, "monitoring": {"port": 9}})
+    an_hour_ago = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    luml_server.pair_satellite(stale["id"], last_seen_at=an_hour_ago, slug="s")
+    paired = orbit.ok("GET", "/satellites", params={"paired": "true"})
+    assert [(s["name"], s["status"]) for s in paired] == [("fresh", "active"), ("stale", "error")]
+    assert paired[0]["capabilities"] == {"deploy": None, "monitoring": {"port": 9}}
+    assert paired[1]["base_url"] == "http://satellite.local:8000"
+    unpaired = orbit.ok("GET", "/satellites", params={"paired": "false"})
+    assert [(s["id"], s["status"], s["capabilities"]) for s in unpaired] == [
+        (idle["id"], "inactive", {})
+    ]
