@@ -35,11 +35,12 @@ def _parser() -> argparse.ArgumentParser:
         default=524_288_000,
         help="files larger than this many bytes get a multipart upload",
     )
-    names = parser.add_argument_group("the ready tenant")
-    names.add_argument("--organization", default=DEFAULTS.organization, help="%(default)r")
-    names.add_argument("--bucket", default=DEFAULTS.bucket, help="%(default)r")
-    names.add_argument("--orbit", default=DEFAULTS.orbit, help="%(default)r")
-    names.add_argument("--collection", default=DEFAULTS.collection, help="%(default)r")
+    names = parser.add_argument_group(
+        "the ready tenant", "names of what the server starts with (those of the README)"
+    )
+    for option in ("organization", "bucket", "orbit", "collection"):
+        default = getattr(DEFAULTS, option)
+        names.add_argument(f"--{option}", default=default, help=f"default: {default!r}")
     names.add_argument(
         "--empty",
         action="store_true",
