@@ -98,13 +98,12 @@ def main(argv: list[str] | None = None) -> None:
         workspace=workspace,
     )
     stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    for signum in (signal.SIGINT, signal.SIGTERM):  # set before start: no window for a signal
+        signal.signal(signum, lambda *_: stopping.set())
     server.start()
-    print(banner(server), flush=True)
     try:
+        print(banner(server), flush=True)
         stopping.wait()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.stop()
 
