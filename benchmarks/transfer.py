@@ -421,7 +421,7 @@ def main() -> int:
     hash_seconds: dict[int, float] = {}
     with (
         tempfile.TemporaryDirectory(prefix="luml-bench-") as scratch,
-        LocalLuml(multipart_threshold=threshold, part_size=part_size) as server,
+        LocalLuml(multipart_threshold=threshold, part_size=part_size, workspace=None) as server,
         LumlClient(server.api_key, server.url) as luml,
     ):
         secret = luml.bucket_secrets.list()[0]

@@ -1,11 +1,11 @@
 """The whole job with luml_facade, end to end, on the built-in local LUML server.
 
 Run it with `make demo` (or `python examples/quickstart.py`): no LUML account, no cloud
-bucket. It starts the local server (API + S3 on 127.0.0.1), then, with the facade only:
-picks the defaults by name, creates an orbit and a collection, builds and uploads a small
-model with metrics (with a progress bar), forces a multipart upload of a larger dataset,
-lists with auto-paging and metric sorting, gets by name, downloads and verifies, updates,
-and deletes.
+bucket. It starts the local server (API + S3 on 127.0.0.1, with a ready organization, bucket
+and orbit), then, with the facade only: finds the defaults, creates a collection, sets the
+defaults by name, builds and uploads a small model with metrics (with a progress bar),
+forces a multipart upload of a larger dataset, lists with auto-paging and metric sorting,
+gets by name, downloads and verifies, updates, and deletes.
 """
 
 from __future__ import annotations
@@ -41,15 +41,15 @@ def step(text: str) -> None:
 
 def run_demo(server: LocalLuml, workdir: Path) -> None:
     with LumlClient(api_key=server.api_key, base_url=server.url) as luml:
-        step("Defaults: the only organization is picked automatically")
+        step("Defaults: the server's only organization and orbit are found by themselves")
         organization = luml.organizations.get()
         assert organization is not None
         secret = luml.bucket_secrets.list()[0]
+        (orbit,) = luml.orbits.list()
         print(f"organization {organization.name!r}, bucket {secret.bucket_name!r}")
+        print(f"orbit {orbit.name!r} (the real server allows one orbit per organization)")
 
-        step("Create an orbit and a collection, and make them the defaults (by name)")
-        orbit = luml.orbits.create("Demo Orbit", secret.id)
-        luml.setup_config(organization=organization.name, orbit="Demo Orbit")
+        step("Create a collection, and make the defaults explicit (by name)")
         collection = luml.collections.create(
             "Models and data of the quickstart", "quickstart", CollectionType.MIXED, tags=["demo"]
         )

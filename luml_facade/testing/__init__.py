@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._artifact_file import build_artifact
-from ._extras import MissingExtraError
+from ._extras import MissingExtraError, import_server_module
 from ._faults import Fault, SeenRequest
 from ._tenant import Tenant, Workspace
 
@@ -42,8 +42,6 @@ def __getattr__(name: str) -> Any:
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from ._extras import import_server_module
-
     value = getattr(import_server_module(module_name), name)
     globals()[name] = value
     return value

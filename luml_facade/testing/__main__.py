@@ -38,11 +38,12 @@ def _parser() -> argparse.ArgumentParser:
         default=524_288_000,
         help="files larger than this many bytes get a multipart upload",
     )
-    names = parser.add_argument_group("the ready tenant")
-    names.add_argument("--organization", default=DEFAULTS.organization, help="%(default)r")
-    names.add_argument("--bucket", default=DEFAULTS.bucket, help="%(default)r")
-    names.add_argument("--orbit", default=DEFAULTS.orbit, help="%(default)r")
-    names.add_argument("--collection", default=DEFAULTS.collection, help="%(default)r")
+    names = parser.add_argument_group(
+        "the ready tenant", "names of what the server starts with (those of the README)"
+    )
+    for option in ("organization", "bucket", "orbit", "collection"):
+        default = getattr(DEFAULTS, option)
+        names.add_argument(f"--{option}", default=default, help=f"default: {default!r}")
     names.add_argument(
         "--empty",
         action="store_true",
@@ -102,13 +103,12 @@ def main(argv: list[str] | None = None) -> None:
         workspace=workspace,
     )
     stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    for signum in (signal.SIGINT, signal.SIGTERM):  # set before start: no window for a signal
+        signal.signal(signum, lambda *_: stopping.set())
     server.start()
-    print(banner(server), flush=True)
     try:
+        print(banner(server), flush=True)
         stopping.wait()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.stop()
 

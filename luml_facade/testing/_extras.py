@@ -7,8 +7,20 @@ from importlib import import_module
 from types import ModuleType
 
 INSTALL_HINT = "pip install 'luml-facade[testing]'"
+# The import names of the testing extra's packages and of what they pull in.
 TESTING_PACKAGES = frozenset(
-    {"connexion", "uvicorn", "moto", "boto3", "botocore", "werkzeug", "starlette", "yaml"}
+    [
+        "connexion",
+        "uvicorn",
+        "moto",
+        "boto3",
+        "botocore",
+        "flask",
+        "flask_cors",
+        "werkzeug",
+        "starlette",
+        "yaml",
+    ]
 )
 
 
