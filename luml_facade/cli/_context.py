@@ -23,6 +23,7 @@ Scope = Literal["organization", "orbit", "collection"]
 
 _META_KEY = "luml_facade.cli.state"
 _SWITCHES = ("json", "quiet", "debug")
+_LOGGER = logging.getLogger("luml_facade")
 
 
 @attrs.define
@@ -35,6 +36,7 @@ class State:
     debug: bool = False
     _settings: Settings | None = None
     _client: LumlClient | None = None
+    _log_handler: logging.Handler | None = None
 
     @property
     def output(self) -> Output:
@@ -66,10 +68,33 @@ class State:
             )
         return self._client
 
+    def log_to_stderr(self) -> None:
+        """Send the facade's log (never the key, never URL signatures) to stderr."""
+        if self._log_handler is None:
+            self._log_handler = _EchoHandler()
+            _LOGGER.addHandler(self._log_handler)
+            _LOGGER.setLevel(logging.DEBUG)
+
     def close(self) -> None:
+        """Close the client and stop logging (the end of the invocation)."""
         if self._client is not None:
             self._client.close()
             self._client = None
+        if self._log_handler is not None:
+            _LOGGER.removeHandler(self._log_handler)
+            _LOGGER.setLevel(logging.NOTSET)
+            self._log_handler = None
+
+
+class _EchoHandler(logging.Handler):
+    """Log records as `LEVEL logger: message` lines on the current stderr."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
 
 
 def get_state(ctx: click.Context | None = None) -> State:
@@ -89,18 +114,9 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     if param.name in _SWITCHES:
         setattr(state, param.name, True)
         if param.name == "debug":
-            _debug_logging()
+            state.log_to_stderr()
     else:
         state.flags[param.name] = str(value)
-
-
-def _debug_logging() -> None:
-    handler = logging.StreamHandler()  # stderr; the facade never logs the key or signatures
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("luml_facade")
-    if not logger.handlers:
-        logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
 
 
 def _option(*names: str, help: str, **options: Any) -> Callable[[F], F]:

@@ -45,6 +45,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def is_terminal(stream: Any) -> bool:
+    """Whether `stream` (sys.stdin, sys.stderr, ...) is an interactive terminal."""
+    return stream is not None and bool(stream.isatty())
+
+
 def cell(value: Any) -> str:
     """A value as table text ("-" for nothing)."""
     if value is None or value == []:
@@ -132,7 +137,7 @@ class Output:
 
     def progress(self) -> BaseProgressHandler:
         """A progress bar on stderr when it is a terminal (never with --quiet)."""
-        if not self.quiet and sys.stderr is not None and sys.stderr.isatty():
+        if not self.quiet and is_terminal(sys.stderr):
             return TqdmProgressHandler(file=sys.stderr)
         return SilentProgressHandler()
 

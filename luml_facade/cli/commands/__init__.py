@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import click
 
-from .artifacts import artifacts
-from .collections import collections
-from .configure import configure
-from .orbits import orbits
-from .whoami import whoami
+from .artifacts import artifacts_group
+from .collections import collections_group
+from .configure import configure_command
+from .orbits import orbits_group
+from .whoami import whoami_command
 
-COMMANDS: tuple[click.Command, ...] = (whoami, configure, orbits, collections, artifacts)
+COMMANDS: tuple[click.Command, ...] = (
+    whoami_command,
+    configure_command,
+    orbits_group,
+    collections_group,
+    artifacts_group,
+)

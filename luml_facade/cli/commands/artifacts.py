@@ -16,7 +16,7 @@ from ...transfer.download import target_path
 from ...types import Artifact, ArtifactSortBy, ArtifactType, SortOrder
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
-from .._output import human_size
+from .._output import human_size, is_terminal
 from ._columns import ARTIFACT_COLUMNS, ARTIFACT_DETAILS
 
 _REF = "NAME|ID"
@@ -30,12 +30,12 @@ def find_artifact(state: State, reference: str) -> Artifact:
     return found
 
 
-@click.group()
-def artifacts() -> None:
+@click.group("artifacts")
+def artifacts_group() -> None:
     """Artifacts (models, datasets, experiments) of the collection."""
 
 
-@artifacts.command("list")
+@artifacts_group.command("list")
 @click.option("--search", help="Only artifacts whose name contains this text.")
 @click.option(
     "--type",
@@ -68,7 +68,7 @@ def list_artifacts(
     state.output.items("artifact", islice(items, limit), ARTIFACT_COLUMNS)
 
 
-@artifacts.command("get")
+@artifacts_group.command("get")
 @click.argument("artifact", metavar=_REF)
 @common_options("collection")
 def get_artifact(artifact: str) -> None:
@@ -77,7 +77,7 @@ def get_artifact(artifact: str) -> None:
     state.output.item(find_artifact(state, artifact), ARTIFACT_DETAILS)
 
 
-@artifacts.command("upload")
+@artifacts_group.command("upload")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--name", help="Artifact name (default: the file name).")
 @click.option("--description", help="Free text.")
@@ -100,7 +100,7 @@ def upload_artifact(
     output.item(uploaded, ARTIFACT_DETAILS)
 
 
-@artifacts.command("download")
+@artifacts_group.command("download")
 @click.argument("artifact", metavar=_REF)
 @click.argument("destination", type=click.Path(), required=False)
 @click.option("--overwrite", is_flag=True, help="Replace an existing file.")
@@ -120,14 +120,16 @@ def download_artifact(artifact: str, destination: str | None, overwrite: bool) -
     target = target_path(destination, found.file_name, found.id)
     if target.exists() and not overwrite:
         raise CliError(f"{target} already exists: pass --overwrite to replace it")
-    path = state.client("collection").artifacts.download(
-        found.id, target, on_progress=output.progress()
+    path = (
+        state.client("collection")
+        .artifacts.download(found.id, target, on_progress=output.progress())
+        .absolute()
     )
     data = {"id": found.id, "path": str(path), "size": found.size, "file_hash": found.file_hash}
     output.data(data, f"Saved {path} ({human_size(found.size)})", quiet_text=str(path))
 
 
-@artifacts.command("update")
+@artifacts_group.command("update")
 @click.argument("artifact", metavar=_REF)
 @click.option("--name", help="New name.")
 @click.option("--description", help="New description.")
@@ -155,7 +157,7 @@ def update_artifact(
     state.output.item(updated, ARTIFACT_DETAILS)
 
 
-@artifacts.command("delete")
+@artifacts_group.command("delete")
 @click.argument("artifact", metavar=_REF)
 @click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--force", is_flag=True, help="Remove only the record (the stored file stays).")
@@ -169,7 +171,7 @@ def delete_artifact(artifact: str, yes: bool, force: bool) -> None:
     found = find_artifact(state, artifact)
     label = f"{found.name or found.file_name} ({found.id})"
     if not yes:
-        if not sys.stdin.isatty():
+        if not is_terminal(sys.stdin):
             raise CliError("refusing to delete without confirmation: pass --yes")
         click.confirm(f"Delete artifact {label}?", abort=True, err=True)
     state.client("collection").artifacts.delete(found.id, force=force)

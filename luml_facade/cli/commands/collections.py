@@ -12,12 +12,12 @@ from .._exit import CliError, ExitCode
 from ._columns import COLLECTION_COLUMNS, COLLECTION_DETAILS
 
 
-@click.group()
-def collections() -> None:
+@click.group("collections")
+def collections_group() -> None:
     """Collections of the orbit."""
 
 
-@collections.command("list")
+@collections_group.command("list")
 @click.option("--search", help="Only collections whose name contains this text.")
 @click.option(
     "--type",
@@ -48,7 +48,7 @@ def list_collections(
     state.output.items("collection", islice(items, limit), COLLECTION_COLUMNS)
 
 
-@collections.command("get")
+@collections_group.command("get")
 @click.argument("value", metavar="NAME|ID", required=False)
 @common_options("collection")
 def get_collection(value: str | None) -> None:

@@ -8,6 +8,7 @@ import click
 
 from ..._options import DEFAULT_BASE_URL
 from .._exit import CliError
+from .._output import is_terminal
 from .._settings import SCOPES, config_path, read_config, write_config
 
 _PROMPTS = {
@@ -39,7 +40,7 @@ def _prompt_for_everything(values: dict[str, str]) -> None:
         ).strip()
 
 
-@click.command()
+@click.command("configure")
 @click.option("--base-url", metavar="URL", help="LUML API URL.")
 @click.option("--organization", metavar="NAME|ID", help="Default organization ('' clears).")
 @click.option("--orbit", metavar="NAME|ID", help="Default orbit ('' clears).")
@@ -49,7 +50,7 @@ def _prompt_for_everything(values: dict[str, str]) -> None:
     is_flag=True,
     help="Read the API key from standard input (e.g. piped from a secret store).",
 )
-def configure(
+def configure_command(
     base_url: str | None,
     organization: str | None,
     orbit: str | None,
@@ -75,7 +76,7 @@ def configure(
     if api_key_stdin:
         values["api_key"] = _read_key_from_stdin()
     if all(value is None for value in given.values()) and not api_key_stdin:
-        if not sys.stdin.isatty():
+        if not is_terminal(sys.stdin):
             raise CliError(
                 "nothing to configure: pass options (see --help), or run it on a terminal"
             )

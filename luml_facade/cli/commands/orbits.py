@@ -9,12 +9,12 @@ from .._exit import CliError, ExitCode
 from ._columns import ORBIT_COLUMNS, ORBIT_DETAILS
 
 
-@click.group()
-def orbits() -> None:
+@click.group("orbits")
+def orbits_group() -> None:
     """Orbits (workspaces) of the organization."""
 
 
-@orbits.command("list")
+@orbits_group.command("list")
 @common_options("organization")
 def list_orbits() -> None:
     """List the organization's orbits."""
@@ -22,7 +22,7 @@ def list_orbits() -> None:
     state.output.items("orbit", state.client("organization").orbits.list(), ORBIT_COLUMNS)
 
 
-@orbits.command("get")
+@orbits_group.command("get")
 @click.argument("value", metavar="NAME|ID", required=False)
 @common_options("orbit")
 def get_orbit(value: str | None) -> None:

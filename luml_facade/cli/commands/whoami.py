@@ -32,9 +32,9 @@ def _line(label: str, level: dict[str, Any]) -> str:
     return f"{label:<14}{level['name']} ({level['id']}) [{level['source']}]"
 
 
-@click.command()
+@click.command("whoami")
 @common_options("collection")
-def whoami() -> None:
+def whoami_command() -> None:
     """Show the API, the key's origin, and the organization, orbit and collection that
     commands will use (and where each setting came from). The key itself is never shown."""
     state = get_state()
