@@ -16,7 +16,7 @@ import click
 
 from .._client import LumlClient
 from ._output import Output
-from ._settings import SCOPES, Settings, resolve
+from ._settings import SCOPES, Settings, is_private, resolve
 
 F = TypeVar("F", bound=Callable[..., Any])
 Scope = Literal["organization", "orbit", "collection"]
@@ -46,6 +46,12 @@ class State:
         """Flags, then environment, then the config file (read once)."""
         if self._settings is None:
             self._settings = resolve(self.flags, config_file=None)
+            path = self._settings.config_file
+            if self._settings.api_key_source == "config" and not is_private(path):
+                click.echo(
+                    f"Warning: {path} holds your API key and others may read it: chmod 600 {path}",
+                    err=True,
+                )
         return self._settings
 
     def client(self, scope: Scope) -> LumlClient:

@@ -84,7 +84,8 @@ def shell(
     luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Shell]:
     """A tenant with orbit "Models" and collections "churn" (model) and "scratch" (mixed);
-    LUML_API_KEY and LUML_BASE_URL set, no default collection, a private config path."""
+    LUML_API_KEY, LUML_BASE_URL and LUML_ORBIT=Models set (so an orbit the tenant may come
+    with does not matter), no default collection, a private config path."""
     with LumlClient(api_key=luml_tenant.api_key, base_url=luml_server.url) as luml:
         luml.orbits.create("Models", luml_tenant.bucket_secret_id)
         luml.setup_config(orbit="Models")
@@ -99,6 +100,7 @@ def shell(
     env: dict[str, str | None] = {
         "LUML_API_KEY": luml_tenant.api_key,
         "LUML_BASE_URL": luml_server.url,
+        "LUML_ORBIT": "Models",
         "LUML_CONFIG": str(config_file),
     }
     yield Shell(luml_server, luml_tenant, env, config_file, workdir)

@@ -168,8 +168,7 @@ def test_unknown_artifact_is_not_found(shell: Shell) -> None:
 
 
 def test_orbits_and_collections(shell: Shell) -> None:
-    [orbit] = shell.json("orbits", "list")
-    assert orbit["name"] == "Models"
+    [orbit] = [item for item in shell.json("orbits", "list") if item["name"] == "Models"]
     assert shell.json("orbits", "get")["id"] == orbit["id"]
     assert shell.json("orbits", "get", "Models")["id"] == orbit["id"]
     assert shell("orbits", "get", "Nope").exit_code == 3

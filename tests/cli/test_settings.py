@@ -22,7 +22,7 @@ def test_whoami_names_organization_orbit_and_collection(shell: Shell) -> None:
     assert me["api_key_source"] == "env:LUML_API_KEY"
     assert me["organization"]["name"] == shell.tenant.organization_name
     assert me["organization"]["source"] == "auto"
-    assert (me["orbit"]["name"], me["orbit"]["source"]) == ("Models", "auto")
+    assert (me["orbit"]["name"], me["orbit"]["source"]) == ("Models", "env:LUML_ORBIT")
     assert (me["collection"]["name"], me["collection"]["source"]) == ("churn", "flag")
     text = shell("whoami", "--collection", "churn").stdout
     assert "Collection:   churn (" in text and "[flag]" in text
@@ -136,3 +136,13 @@ def test_no_key_anywhere_is_an_auth_error(shell: Shell) -> None:
     result = shell("artifacts", "list", LUML_API_KEY=None)
     assert result.exit_code == 4
     assert "LUML_API_KEY" in result.stderr and "luml configure" in result.stderr
+
+
+def test_a_key_in_a_file_others_can_read_is_warned_about(shell: Shell) -> None:
+    shell("configure", "--api-key-stdin", input=shell.tenant.api_key + "\n")
+    shell.config_file.chmod(0o644)
+    result = shell("orbits", "list", LUML_API_KEY=None)
+    assert result.exit_code == 0
+    assert f"chmod 600 {shell.config_file}" in result.stderr
+    shell.config_file.chmod(0o600)
+    assert "chmod" not in shell("orbits", "list", LUML_API_KEY=None).stderr

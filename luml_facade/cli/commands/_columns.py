@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import json
 
-from ...types import Artifact, Collection, Orbit, Organization
+from ...types import Artifact
 from .._output import Column, human_size
 
 
 def _metrics(artifact: Artifact) -> str:
     return json.dumps(artifact.extra_values, sort_keys=True) if artifact.extra_values else "-"
 
-
-ORGANIZATION_COLUMNS: list[Column] = [
-    ("ID", lambda item: item.id),
-    ("NAME", lambda item: item.name),
-]
 
 ORBIT_COLUMNS: list[Column] = [
     ("ID", lambda item: item.id),
@@ -69,17 +64,4 @@ COLLECTION_DETAILS: list[Column] = [
     ("Tags", lambda item: item.tags),
     ("Orbit", lambda item: item.orbit_id),
     ("Created", lambda item: item.created_at),
-]
-
-__all__ = [
-    "ARTIFACT_COLUMNS",
-    "ARTIFACT_DETAILS",
-    "COLLECTION_COLUMNS",
-    "COLLECTION_DETAILS",
-    "ORBIT_COLUMNS",
-    "ORBIT_DETAILS",
-    "ORGANIZATION_COLUMNS",
-    "Collection",
-    "Orbit",
-    "Organization",
 ]
