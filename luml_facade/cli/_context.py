@@ -35,7 +35,7 @@ class State:
     quiet: bool = False
     debug: bool = False
     _settings: Settings | None = None
-    _client: LumlClient | None = None
+    _clients: dict[str, LumlClient] = attrs.field(factory=dict)
     _log_handler: logging.Handler | None = None
 
     @property
@@ -61,18 +61,18 @@ class State:
         Raises CliError (auth) without a key, and the facade's ConfigurationError when a
         default names nothing.
         """
-        if self._client is None:
+        if scope not in self._clients:
             settings = self.settings()
             key = settings.require_key()
             depth = SCOPES.index(scope)
-            self._client = LumlClient(
+            self._clients[scope] = LumlClient(
                 api_key=key.reveal(),
                 base_url=settings.base_url.value,
                 organization=settings.organization.value,
                 orbit=settings.orbit.value if depth >= 1 else None,
                 collection=settings.collection.value if depth >= 2 else None,
             )
-        return self._client
+        return self._clients[scope]
 
     def log_to_stderr(self) -> None:
         """Send the facade's log (never the key, never URL signatures) to stderr."""
@@ -83,9 +83,9 @@ class State:
 
     def close(self) -> None:
         """Close the client and stop logging (the end of the invocation)."""
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+        for client in self._clients.values():
+            client.close()
+        self._clients.clear()
         if self._log_handler is not None:
             _LOGGER.removeHandler(self._log_handler)
             _LOGGER.setLevel(logging.NOTSET)

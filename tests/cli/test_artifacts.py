@@ -131,6 +131,12 @@ def test_download_does_not_overwrite_unless_asked(shell: Shell, model_file: Path
     assert existing.read_bytes() == model_file.read_bytes()
 
 
+def test_a_destination_in_a_missing_directory_is_bad_input(shell: Shell, model_file: Path) -> None:
+    shell("artifacts", "upload", str(model_file), "--collection", "churn")
+    result = shell("artifacts", "download", "churn.luml", "no/such/dir", "--collection", "churn")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
 def test_a_failed_upload_exits_5(shell: Shell, model_file: Path) -> None:
     shell.server.faults.add(Fault(target="storage", method="PUT", status=403))
     result = shell("artifacts", "upload", str(model_file), "--collection", "churn")

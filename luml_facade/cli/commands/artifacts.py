@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..._errors import FileDownloadError
 from ...transfer.download import target_path
 from ...types import Artifact, ArtifactSortBy, ArtifactType, SortOrder
 from .._context import State, common_options, get_state
@@ -117,7 +118,10 @@ def download_artifact(artifact: str, destination: str | None, overwrite: bool) -
     found = find_artifact(state, artifact)
     if destination is not None and destination.endswith(("/", os.sep)):
         Path(destination).mkdir(parents=True, exist_ok=True)
-    target = target_path(destination, found.file_name, found.id)
+    try:
+        target = target_path(destination, found.file_name, found.id)
+    except FileDownloadError as error:  # a destination that cannot be used: bad input
+        raise CliError(error.message) from None
     if target.exists() and not overwrite:
         raise CliError(f"{target} already exists: pass --overwrite to replace it")
     path = (
