@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -12,6 +13,7 @@ from luml_facade import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BaseProgressHandler,
     ConfigurationError,
     ConflictError,
     FileDeleteError,
@@ -25,10 +27,13 @@ from luml_facade import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    SilentProgressHandler,
+    TqdmProgressHandler,
     UnprocessableEntityError,
 )
 from luml_facade.cli._app import cli
 from luml_facade.cli._exit import ExitCode, exit_code_for, for_the_shell
+from luml_facade.cli._output import Output
 from luml_facade.testing import Fault
 
 from .conftest import Shell
@@ -147,3 +152,42 @@ def test_errors_are_json_on_stderr_with_json(shell: Shell) -> None:
 def test_an_unreachable_base_url_is_bad_input(shell: Shell) -> None:
     result = shell("orbits", "list", "--base-url", "ftp://example.invalid")
     assert result.exit_code == 2 and "http://" in result.stderr
+
+
+def test_an_unexpected_error_exits_1_with_one_line(
+    shell: Shell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("luml_facade.cli.commands.orbits.get_state", broken)
+    result = shell("orbits", "list")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unexpected RuntimeError: boom (rerun with --debug)\n"
+
+
+class _CtrlC(BaseProgressHandler):
+    def on_chunk(self, done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    def finish(self) -> None:
+        pass
+
+
+def test_ctrl_c_during_an_upload_exits_130_and_marks_it_failed(
+    shell: Shell, model_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Output, "progress", lambda self: _CtrlC())
+    result = shell("artifacts", "upload", str(model_file), "--collection", "churn")
+    assert result.exit_code == 130
+    assert result.stderr == "Error: interrupted\n"
+    [artifact] = shell.json("artifacts", "list", "--collection", "churn")
+    assert artifact["status"] == "upload_failed"
+
+
+def test_progress_bars_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("luml_facade.cli._output.is_terminal", lambda stream: False)
+    assert isinstance(Output().progress(), SilentProgressHandler)
+    monkeypatch.setattr("luml_facade.cli._output.is_terminal", lambda stream: True)
+    assert isinstance(Output().progress(), TqdmProgressHandler)
+    assert isinstance(Output(quiet=True).progress(), SilentProgressHandler)
