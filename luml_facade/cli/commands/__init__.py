@@ -1,0 +1,37 @@
+"""The `luml` commands, one module per noun. A new noun is a module with a click group (or
+command) added to COMMANDS; `_app.py` registers them in this order.
+
+Adding one (e.g. `luml tracks list`), as `orbits.py` does:
+
+    @click.group("tracks")
+    def tracks_group() -> None:
+        "Tracks of the orbit."
+
+    @tracks_group.command("list")
+    @common_options("orbit")  # --json/--quiet/--debug, --base-url, --organization, --orbit
+    def list_tracks() -> None:
+        state = get_state()
+        items = state.client("orbit").tracks.list_all()
+        state.output.items("track", items, TRACK_COLUMNS)  # columns in _columns.py
+
+Raise `CliError(message, ExitCode.NOT_FOUND)` for a name that matches nothing; facade errors
+are mapped to exit codes by `_exit.exit_code_for` (a new error class goes into `_CODES`).
+"""
+
+from __future__ import annotations
+
+import click
+
+from .artifacts import artifacts_group
+from .collections import collections_group
+from .configure import configure_command
+from .orbits import orbits_group
+from .whoami import whoami_command
+
+COMMANDS: tuple[click.Command, ...] = (
+    whoami_command,
+    configure_command,
+    orbits_group,
+    collections_group,
+    artifacts_group,
+)

@@ -1,0 +1,182 @@
+"""`luml artifacts list|get|upload|download|update|delete`.
+
+Artifacts are named by id, exact name or exact file name wherever a command takes one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from itertools import islice
+from pathlib import Path
+
+import click
+
+from ..._errors import FileDownloadError
+from ...transfer.download import target_path
+from ...types import Artifact, ArtifactSortBy, ArtifactType, SortOrder
+from .._context import State, common_options, get_state
+from .._exit import CliError, ExitCode
+from .._output import human_size, is_terminal
+from ._columns import ARTIFACT_COLUMNS, ARTIFACT_DETAILS
+
+_REF = "NAME|ID"
+
+
+def find_artifact(state: State, reference: str) -> Artifact:
+    """The artifact of the default collection that `reference` names, or CliError (exit 3)."""
+    found = state.client("collection").artifacts.get(reference)
+    if found is None:
+        raise CliError(f"no artifact {reference!r} in the collection", ExitCode.NOT_FOUND)
+    return found
+
+
+@click.group("artifacts")
+def artifacts_group() -> None:
+    """Artifacts (models, datasets, experiments) of the collection."""
+
+
+@artifacts_group.command("list")
+@click.option("--search", help="Only artifacts whose name contains this text.")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice([kind.value for kind in ArtifactType]),
+    help="Only artifacts of this type (repeatable).",
+)
+@click.option(
+    "--sort-by",
+    metavar="COLUMN|METRIC",
+    help=f"A column ({', '.join(column.value for column in ArtifactSortBy)}) or a metric key.",
+)
+@click.option(
+    "--order",
+    type=click.Choice([order.value for order in SortOrder]),
+    default="desc",
+    show_default=True,
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@common_options("collection")
+def list_artifacts(
+    search: str | None, types: tuple[str, ...], sort_by: str | None, order: str, limit: int | None
+) -> None:
+    """List the collection's artifacts (every page)."""
+    state = get_state()
+    items = state.client("collection").artifacts.list_all(
+        search=search, types=list(types) or None, sort_by=sort_by, order=order
+    )
+    state.output.items("artifact", islice(items, limit), ARTIFACT_COLUMNS)
+
+
+@artifacts_group.command("get")
+@click.argument("artifact", metavar=_REF)
+@common_options("collection")
+def get_artifact(artifact: str) -> None:
+    """Show one artifact. Exit 3 if it does not exist."""
+    state = get_state()
+    state.output.item(find_artifact(state, artifact), ARTIFACT_DETAILS)
+
+
+@artifacts_group.command("upload")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--name", help="Artifact name (default: the file name).")
+@click.option("--description", help="Free text.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@common_options("collection")
+def upload_artifact(
+    file: Path, name: str | None, description: str | None, tags: tuple[str, ...]
+) -> None:
+    """Upload a model file (.luml, .fnnx, .pyfnx, .dfs or .tar) to the collection.
+
+    The file's manifest and metrics are read locally, the bytes go straight to the
+    organization's bucket, and the artifact is marked uploaded (or upload_failed, exit 5).
+    Prints the new artifact (--quiet: its id).
+    """
+    state = get_state()
+    output = state.output
+    uploaded = state.client("collection").artifacts.upload(
+        file, name, description, list(tags) or None, on_progress=output.progress()
+    )
+    output.item(uploaded, ARTIFACT_DETAILS)
+
+
+@artifacts_group.command("download")
+@click.argument("artifact", metavar=_REF)
+@click.argument("destination", type=click.Path(), required=False)
+@click.option("--overwrite", is_flag=True, help="Replace an existing file.")
+@common_options("collection")
+def download_artifact(artifact: str, destination: str | None, overwrite: bool) -> None:
+    """Download an artifact's file, verified against its SHA-256.
+
+    DESTINATION is a file or a directory (ending in "/" it is created if missing; default:
+    the artifact's file name in the current directory). Nothing is left behind when the
+    download fails (exit 5). Prints the path.
+    """
+    state = get_state()
+    output = state.output
+    found = find_artifact(state, artifact)
+    if destination is not None and destination.endswith(("/", os.sep)):
+        Path(destination).mkdir(parents=True, exist_ok=True)
+    try:
+        target = target_path(destination, found.file_name, found.id)
+    except FileDownloadError as error:  # a destination that cannot be used: bad input
+        raise CliError(error.message) from None
+    if target.exists() and not overwrite:
+        raise CliError(f"{target} already exists: pass --overwrite to replace it")
+    path = (
+        state.client("collection")
+        .artifacts.download(found.id, target, on_progress=output.progress())
+        .absolute()
+    )
+    data = {"id": found.id, "path": str(path), "size": found.size, "file_hash": found.file_hash}
+    output.data(data, f"Saved {path} ({human_size(found.size)})", quiet_text=str(path))
+
+
+@artifacts_group.command("update")
+@click.argument("artifact", metavar=_REF)
+@click.option("--name", help="New name.")
+@click.option("--description", help="New description.")
+@click.option("--tag", "tags", multiple=True, help="Replace the tags with these (repeatable).")
+@click.option("--clear-tags", is_flag=True, help="Remove every tag.")
+@common_options("collection")
+def update_artifact(
+    artifact: str,
+    name: str | None,
+    description: str | None,
+    tags: tuple[str, ...],
+    clear_tags: bool,
+) -> None:
+    """Change an artifact's name, description or tags; prints the result."""
+    if tags and clear_tags:
+        raise CliError("--tag and --clear-tags exclude each other")
+    new_tags = [] if clear_tags else (list(tags) or None)
+    if name is None and description is None and new_tags is None:
+        raise CliError("nothing to change: pass --name, --description, --tag or --clear-tags")
+    state = get_state()
+    found = find_artifact(state, artifact)
+    updated = state.client("collection").artifacts.update(
+        found.id, name=name, description=description, tags=new_tags
+    )
+    state.output.item(updated, ARTIFACT_DETAILS)
+
+
+@artifacts_group.command("delete")
+@click.argument("artifact", metavar=_REF)
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--force", is_flag=True, help="Remove only the record (the stored file stays).")
+@common_options("collection")
+def delete_artifact(artifact: str, yes: bool, force: bool) -> None:
+    """Delete an artifact: its stored file, then its record. Irreversible.
+
+    Asks for confirmation on a terminal; without one (CI), pass --yes.
+    """
+    state = get_state()
+    found = find_artifact(state, artifact)
+    label = f"{found.name or found.file_name} ({found.id})"
+    if not yes:
+        if not is_terminal(sys.stdin):
+            raise CliError("refusing to delete without confirmation: pass --yes")
+        click.confirm(f"Delete artifact {label}?", abort=True, err=True)
+    state.client("collection").artifacts.delete(found.id, force=force)
+    state.output.data({"id": found.id, "deleted": True}, f"Deleted artifact {label}", found.id)
