@@ -113,9 +113,7 @@ def run_demo(server: LocalLuml, workdir: Path) -> None:
 
 
 def main() -> int:
-    # An empty tenant (organization and bucket only): the demo builds its own orbit, and the
-    # real server allows one orbit per organization.
-    with LocalLuml(multipart_threshold=16 * MIB, part_size=5 * MIB, workspace=None) as server:
+    with LocalLuml(multipart_threshold=16 * MIB, part_size=5 * MIB) as server:
         print(f"Local LUML server: API {server.url}, storage {server.storage_url}")
         with tempfile.TemporaryDirectory(prefix="luml-quickstart-") as scratch:
             run_demo(server, Path(scratch))
