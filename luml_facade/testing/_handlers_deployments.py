@@ -23,11 +23,10 @@ from connexion.lifecycle import ConnexionResponse
 
 from ._db import Row
 from ._errors import ApiError, json_response
-from ._handlers_orgs import LIMITS
 from ._ids import new_id, now_iso
 from ._records import dumps
 from ._records_registry import deployment_out, satellite_out, task_out
-from ._registry_access import allowed_orbit, server_error
+from ._registry_access import allowed_orbit, satellites_limit, server_error
 from ._service import Service, norm_id
 
 DEPLOYMENT_NOT_FOUND = "Deployment not found"
@@ -239,7 +238,7 @@ class DeploymentHandlers:
             "WHERE o.organization_id = ?",
             (orbit["organization_id"],),
         )
-        if int(total) >= LIMITS["satellites_limit"]:
+        if int(total) >= satellites_limit(self.service):
             raise ApiError(409, SATELLITE_LIMIT)
         if body.get("name") is None:
             return server_error()

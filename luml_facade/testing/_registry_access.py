@@ -16,6 +16,7 @@ from connexion.lifecycle import ConnexionResponse
 
 from ._db import Row
 from ._errors import ApiError
+from ._handlers_orgs import LIMITS
 from ._paging import InvalidCursor, PageRequest, page, usable_cursor
 from ._service import NOT_ENOUGH_RIGHTS, Service, norm_id
 
@@ -54,6 +55,15 @@ def allowed_orbit(
     if action not in rights:
         raise ApiError(403, NOT_ENOUGH_RIGHTS)
     return orbit
+
+
+def satellites_limit(service: Service) -> int:
+    """How many satellites an organization may have (all its orbits together).
+
+    The one place that reads the limit: where the server's settings carry per-organization
+    limits, read them here.
+    """
+    return LIMITS["satellites_limit"]
 
 
 def server_error() -> ConnexionResponse:

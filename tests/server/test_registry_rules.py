@@ -202,11 +202,13 @@ def test_secret_limits_are_the_servers(orbit: Orbit) -> None:
 # satellites and deployments
 
 
-def test_satellites_are_limited_per_organization(api: Api, orbit: Orbit) -> None:
-    from luml_facade.testing._handlers_orgs import LIMITS
-
+def test_satellites_are_limited_per_organization(
+    luml_server: LocalLuml, luml_tenant: Tenant, api: Api, orbit: Orbit
+) -> None:
+    session = {"Authorization": f"Bearer {luml_server.session_token(luml_tenant)}"}
+    limit = api.http.get(api.org, headers=session).json()["satellites_limit"]
     other = Orbit(api)
-    for index in range(LIMITS["satellites_limit"]):
+    for index in range(limit):
         (orbit if index % 2 else other).satellite(f"s{index}")
     over = orbit.req("POST", "/satellites", json={"name": "one too many"})
     assert detail(over, 409) == "Organization reached maximum number of satellites"
@@ -515,3 +517,16 @@ def test_an_orbits_deletion_takes_its_registry_with_it(api: Api, orbit: Orbit) -
     orbit.ok("POST", "/secrets", json={"name": "k", "value": "v"})
     assert api.http.delete(orbit.path).status_code == 204
     assert detail(api.http.get(orbit.path + "/tracks"), 404) == "Orbit not found"
+
+
+def test_track_update_and_delete_find_the_track_by_id_only(api: Api, orbit: Orbit) -> None:
+    # The real server checks the caller's rights in the orbit of the path, then updates or
+    # deletes the track by its id without checking that the track is in that orbit (reads and
+    # entries do check). Mirrored, so a client cannot pass here and fail there.
+    other = Orbit(api)
+    theirs = other.track("theirs")
+    assert detail(orbit.req("GET", f"/tracks/{theirs['id']}"), 404) == "Track not found"
+    renamed = orbit.ok("PATCH", f"/tracks/{theirs['id']}", json={"name": "moved?"})
+    assert (renamed["name"], renamed["orbit_id"]) == ("moved?", other.id)
+    assert orbit.req("DELETE", f"/tracks/{theirs['id']}").status_code == 204
+    assert detail(other.req("GET", f"/tracks/{theirs['id']}"), 404) == "Track not found"

@@ -33,6 +33,10 @@ class Deployment:
     artifact_name: str
     collection_id: UUID
     created_at: datetime.datetime
+    model_id: UUID
+    """ Same as artifact_id. """
+    model_artifact_name: str
+    """ Same as artifact_name. """
     inference_url: None | str | Unset = UNSET
     satellite_parameters: SatelliteParameters | Unset = UNSET
     """ Settings for the satellite; each value is a boolean, an integer or a string. """
@@ -45,10 +49,6 @@ class Deployment:
     created_by_user: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
-    model_id: UUID | Unset = UNSET
-    """ Same as artifact_id. """
-    model_artifact_name: str | Unset = UNSET
-    """ Same as artifact_name. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +78,10 @@ class Deployment:
         collection_id = str(self.collection_id)
 
         created_at = self.created_at.isoformat()
+
+        model_id = str(self.model_id)
+
+        model_artifact_name = self.model_artifact_name
 
         inference_url: None | str | Unset
         if isinstance(self.inference_url, Unset):
@@ -146,12 +150,6 @@ class Deployment:
         else:
             updated_at = self.updated_at
 
-        model_id: str | Unset = UNSET
-        if not isinstance(self.model_id, Unset):
-            model_id = str(self.model_id)
-
-        model_artifact_name = self.model_artifact_name
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -166,6 +164,8 @@ class Deployment:
                 "artifact_name": artifact_name,
                 "collection_id": collection_id,
                 "created_at": created_at,
+                "model_id": model_id,
+                "model_artifact_name": model_artifact_name,
             }
         )
         if inference_url is not UNSET:
@@ -190,10 +190,6 @@ class Deployment:
             field_dict["tags"] = tags
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
-        if model_id is not UNSET:
-            field_dict["model_id"] = model_id
-        if model_artifact_name is not UNSET:
-            field_dict["model_artifact_name"] = model_artifact_name
 
         return field_dict
 
@@ -235,6 +231,10 @@ class Deployment:
         collection_id = UUID(d.pop("collection_id"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        model_id = UUID(d.pop("model_id"))
+
+        model_artifact_name = d.pop("model_artifact_name")
 
         def _parse_inference_url(data: object) -> None | str | Unset:
             if data is None:
@@ -363,15 +363,6 @@ class Deployment:
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
-        _model_id = d.pop("model_id", UNSET)
-        model_id: UUID | Unset
-        if isinstance(_model_id, Unset):
-            model_id = UNSET
-        else:
-            model_id = UUID(_model_id)
-
-        model_artifact_name = d.pop("model_artifact_name", UNSET)
-
         deployment = cls(
             id=id,
             name=name,
@@ -383,6 +374,8 @@ class Deployment:
             artifact_name=artifact_name,
             collection_id=collection_id,
             created_at=created_at,
+            model_id=model_id,
+            model_artifact_name=model_artifact_name,
             inference_url=inference_url,
             satellite_parameters=satellite_parameters,
             description=description,
@@ -394,8 +387,6 @@ class Deployment:
             created_by_user=created_by_user,
             tags=tags,
             updated_at=updated_at,
-            model_id=model_id,
-            model_artifact_name=model_artifact_name,
         )
 
         deployment.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.track_entry import TrackEntry
 
@@ -15,8 +17,10 @@ T = TypeVar("T", bound="TrackEntriesList")
 
 @_attrs_define
 class TrackEntriesList:
+    """The server always sends `cursor` (null on the last page) but does not require it."""
+
     items: list[TrackEntry]
-    cursor: None | str
+    cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,17 +29,21 @@ class TrackEntriesList:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        cursor: None | str
-        cursor = self.cursor
+        cursor: None | str | Unset
+        if isinstance(self.cursor, Unset):
+            cursor = UNSET
+        else:
+            cursor = self.cursor
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "items": items,
-                "cursor": cursor,
             }
         )
+        if cursor is not UNSET:
+            field_dict["cursor"] = cursor
 
         return field_dict
 
@@ -51,12 +59,14 @@ class TrackEntriesList:
 
             items.append(items_item)
 
-        def _parse_cursor(data: object) -> None | str:
+        def _parse_cursor(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        cursor = _parse_cursor(d.pop("cursor"))
+        cursor = _parse_cursor(d.pop("cursor", UNSET))
 
         track_entries_list = cls(
             items=items,
