@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install test lint types unit regenerate check-generated demo server bench clean
+.PHONY: install test live-test lint types unit regenerate check-generated demo server bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ types: install
 
 unit: install
 	$(BIN)/pytest
+
+## live-test: the tests marked `live`, against a real backend (not part of `make test`).
+# LUML_LIVE_STATE=/tmp/luml-real/state.json (what ../shared/real-backend/up.sh prints);
+# without it every live test is skipped, with the reason.
+live-test: install
+	$(BIN)/pytest -m live tests/live
 
 ## regenerate: rewrite generated/ after editing openapi.yaml
 regenerate: install

@@ -13,5 +13,6 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from ._faults import Fault, SeenRequest
     from ._server import LocalLuml, Tenant
+    from ._service import Limits
 
-__all__ = ["Fault", "LocalLuml", "SeenRequest", "Tenant"]
+__all__ = ["Fault", "Limits", "LocalLuml", "SeenRequest", "Tenant"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import threading
 
-from . import LocalLuml
+from . import Limits, LocalLuml
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,6 +15,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=0, help="API port (default: any free port)")
     parser.add_argument("--storage-port", type=int, default=0, help="S3 port (default: any)")
     parser.add_argument("--db", default=None, help="SQLite file for the state (default: memory)")
+    parser.add_argument(
+        "--orbits-limit", type=int, default=1, help="orbits per organization (default: 1)"
+    )
     parser.add_argument(
         "--multipart-threshold",
         type=int,
@@ -32,11 +35,13 @@ def main(argv: list[str] | None = None) -> None:
         db_path=args.db,
         port=args.port,
         storage_port=args.storage_port,
+        limits=Limits(orbits=args.orbits_limit),
     )
     server.start()
     print(f"LUML API:     {server.url}", flush=True)
     print(f"S3 storage:   {server.storage_url}", flush=True)
     print(f"API key:      {server.api_key}", flush=True)
+    print(f"User token:   {server.user_token}", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     try:
         threading.Event().wait()

@@ -20,12 +20,15 @@ from starlette.exceptions import HTTPException
 from ._errors import ApiError, detail_response, handle_http_error, handle_unexpected
 from ._faults import S3_INTERNAL_ERROR, Fault, Faults, SeenRequest, flip_bytes
 from ._handlers_artifacts import ArtifactHandlers
+from ._handlers_bucket_urls import BucketUrlHandlers
 from ._handlers_deployments import DeploymentHandlers
 from ._handlers_entries import TrackEntryHandlers
+from ._handlers_members import MemberHandlers
 from ._handlers_orbits import OrbitHandlers
 from ._handlers_orgs import OrganizationHandlers
 from ._handlers_secrets import OrbitSecretHandlers
 from ._handlers_tracks import TrackHandlers
+from ._handlers_users import UserHandlers
 from ._service import Service
 from ._validation import validator_map
 
@@ -54,6 +57,16 @@ def declared_statuses(spec: dict[str, Any]) -> dict[str, set[str]]:
     return found
 
 
+def accepted_credentials(spec: dict[str, Any]) -> dict[str, list[str]]:
+    """operationId -> the only credential kinds it accepts (``x-luml-credentials``), if limited."""
+    found: dict[str, list[str]] = {}
+    for item in spec["paths"].values():
+        for method, operation in item.items():
+            if method in HTTP_METHODS and "x-luml-credentials" in operation:
+                found[operation["operationId"]] = list(operation["x-luml-credentials"])
+    return found
+
+
 def _checked(
     handler: Callable[..., ConnexionResponse], operation_id: str, statuses: set[str]
 ) -> Callable[..., ConnexionResponse]:
@@ -73,14 +86,56 @@ def _checked(
     return wrapper
 
 
-def _bearer_handler(lookup: TokenLookup) -> type[BearerSecurityHandler]:
+def _not_served(operation_id: str) -> Callable[..., ConnexionResponse]:
+    """A stand-in for an operation of the spec that the local server does not serve yet."""
+
+    def handler(**_kwargs: Any) -> ConnexionResponse:
+        raise ApiError(501, f"{operation_id} is not served by the local LUML server")
+
+    handler.__name__ = operation_id
+    return handler
+
+
+def _bearer_handler(
+    lookup: TokenLookup, credentials: dict[str, list[str]]
+) -> type[BearerSecurityHandler]:
+    def token_info(token: str, request: Any) -> dict[str, Any] | None:
+        """The token's info; the server's 403 for a credential kind the route does not take.
+
+        Checked here, before request validation, as the real server's router dependency is.
+        """
+        info = lookup(token)
+        routing = request.scope.get("extensions", {}).get("connexion_routing", {})
+        kinds = credentials.get(routing.get("operation_id", ""))
+        if info is not None and kinds and info["scope"] not in kinds:
+            detail = f"This endpoint requires {', '.join(kinds)} authentication."
+            raise ProblemException(status=403, title="Forbidden", detail=detail)
+        return info
+
     class LocalBearer(BearerSecurityHandler):  # type: ignore[misc]
         """Bearer tokens checked against the local user table."""
 
-        def _resolve_func(self, security_scheme: dict[str, Any]) -> TokenLookup:
-            return lookup
+        def _resolve_func(self, security_scheme: dict[str, Any]) -> Callable[..., Any]:
+            return token_info
 
     return LocalBearer
+
+
+def handler_groups(service: Service) -> list[object]:
+    """The objects whose methods, named after operationIds, serve the spec's operations."""
+    return [
+        OrganizationHandlers(service),
+        OrbitHandlers(service),
+        ArtifactHandlers(service),
+        UserHandlers(service),
+        MemberHandlers(service),
+        BucketUrlHandlers(service),
+        # registry
+        OrbitSecretHandlers(service),
+        DeploymentHandlers(service),
+        TrackHandlers(service),
+        TrackEntryHandlers(service),
+    ]
 
 
 def build_app(service: Service, lookup: TokenLookup) -> AsyncApp:
@@ -88,20 +143,15 @@ def build_app(service: Service, lookup: TokenLookup) -> AsyncApp:
     path = spec_path()
     spec = yaml.safe_load(path.read_text())
     statuses = declared_statuses(spec)
-    handlers = [OrganizationHandlers(service), OrbitHandlers(service), ArtifactHandlers(service)]
-    handlers += [  # registry
-        OrbitSecretHandlers(service),
-        DeploymentHandlers(service),
-        TrackHandlers(service),
-        TrackEntryHandlers(service),
-    ]
+    credentials = accepted_credentials(spec)
+    handlers = handler_groups(service)
 
     def resolve(operation_id: str) -> Callable[..., ConnexionResponse]:
         for group in handlers:
             handler = getattr(group, operation_id, None)
             if handler is not None:
                 return _checked(handler, operation_id, statuses[operation_id])
-        raise LookupError(f"no handler for operationId {operation_id}")
+        return _checked(_not_served(operation_id), operation_id, statuses[operation_id] | {"501"})
 
     app = AsyncApp(__name__)
     app.add_api(
@@ -110,7 +160,7 @@ def build_app(service: Service, lookup: TokenLookup) -> AsyncApp:
         validate_responses=True,
         strict_validation=False,
         validator_map=validator_map(),
-        security_map={"bearer": _bearer_handler(lookup)},
+        security_map={"bearer": _bearer_handler(lookup, credentials)},
         swagger_ui_options=SwaggerUIOptions(swagger_ui=False),
     )
     app.add_error_handler(ProblemException, handle_http_error)

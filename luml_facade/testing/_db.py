@@ -57,6 +57,10 @@ CREATE TABLE IF NOT EXISTS artifacts (
     tags TEXT, status TEXT NOT NULL, type TEXT NOT NULL, created_by_user TEXT,
     created_at TEXT NOT NULL, updated_at TEXT
 );
+CREATE TABLE IF NOT EXISTS org_invites (
+    id TEXT PRIMARY KEY, organization_id TEXT NOT NULL REFERENCES organizations(id),
+    email TEXT NOT NULL, role TEXT NOT NULL, invited_by TEXT, created_at TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS artifacts_collection ON artifacts (collection_id);
 CREATE INDEX IF NOT EXISTS collections_orbit ON collections (orbit_id);
 """

@@ -72,9 +72,11 @@ class ArtifactHandlers:
         orbit = self.service.orbit(organization_id, orbit_id)
         collection = self.service.collection(orbit["id"], collection_id)
         kind = artifact_type(body["manifest"], body["file_index"])
+        if body.get("type") and body["type"] != kind:
+            raise ApiError(400, "Artifact's real type does not match the type you specified.")
         if not type_allowed(collection["type"], kind):
             raise ApiError(400, "Artifact type is not allowed for this collection type")
-        self._check_lineage(orbit["id"], body.get("lineage_inputs") or [])
+        self._check_artifacts_limit(orbit["organization_id"])
         unique = uuid.uuid4().hex
         location = f"orbit-{orbit['id']}/collection-{collection['id']}/{unique}-{body['file_name']}"
         multipart = body["size"] > self.service.settings.multipart_threshold
@@ -117,15 +119,14 @@ class ArtifactHandlers:
             **extra,
         }
 
-    def _check_lineage(self, orbit_id: str, inputs: list[str]) -> None:
-        for input_id in dict.fromkeys(norm_id(value) for value in inputs):
-            found = self.db.one(
-                "SELECT 1 FROM artifacts a JOIN collections c ON c.id = a.collection_id "
-                "WHERE a.id = ? AND c.orbit_id = ?",
-                (input_id, orbit_id),
-            )
-            if found is None:
-                raise ApiError(404, "Artifact not found")
+    def _check_artifacts_limit(self, organization_id: str) -> None:
+        total = self.db.scalar(
+            "SELECT COUNT(*) FROM artifacts a JOIN collections c ON c.id = a.collection_id "
+            "JOIN orbits o ON o.id = c.orbit_id WHERE o.organization_id = ?",
+            (organization_id,),
+        )
+        if int(total) >= self.service.settings.limits.artifacts:
+            raise ApiError(409, "Organization reached maximum number of artifacts")
 
     def _user_name(self, user: str) -> str | None:
         name = self.db.scalar("SELECT full_name FROM users WHERE id = ?", (user,))

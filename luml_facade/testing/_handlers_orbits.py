@@ -64,6 +64,9 @@ class OrbitHandlers:
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         org_id = norm_id(organization_id)
+        orbits = self.db.scalar("SELECT COUNT(*) FROM orbits WHERE organization_id = ?", (org_id,))
+        if int(orbits) >= self.service.settings.limits.orbits:
+            raise ApiError(409, "Organization reached maximum number of orbits")
         secret = self.service.secret(org_id, body["bucket_secret_id"], "Bucket secret not found")
         members = self._checked_members(org_id, body.get("members") or [], user)
         orbit_id, now = new_id(), now_iso()
@@ -165,12 +168,11 @@ class OrbitHandlers:
         order: str = "desc",
         search: str | None = None,
         types: list[str] | None = None,
-        tags: list[str] | None = None,
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         orbit = self.service.orbit(organization_id, orbit_id)
         rows = self.db.all(f"{_COLLECTIONS_WITH_TOTAL} WHERE c.orbit_id = ?", (orbit["id"],))
-        rows = [row for row in rows if _collection_matches(row, search, types, tags)]
+        rows = [row for row in rows if _collection_matches(row, search, types)]
         scope = norm_id(orbit["id"]).replace("-", "")
         try:
             after = usable_cursor(cursor, sort_by, order, scope)
@@ -261,15 +263,10 @@ class OrbitHandlers:
         return json_response(204, None)
 
 
-def _collection_matches(
-    row: Row, search: str | None, types: list[str] | None, tags: list[str] | None
-) -> bool:
-    """The list filters: search in name or tags, any of the types, any of the tags."""
-    row_tags: list[str] = loads(row["tags"]) or []
+def _collection_matches(row: Row, search: str | None, types: list[str] | None) -> bool:
+    """The list filters: search in name or tags, any of the types."""
     if search:
         needle = search.lower()
         if needle not in row["name"].lower() and needle not in (row["tags"] or "").lower():
             return False
-    if types and row["type"] not in types:
-        return False
-    return not tags or any(tag in row_tags for tag in tags)
+    return not types or row["type"] in types

@@ -11,19 +11,20 @@ from connexion.lifecycle import ConnexionResponse
 from ._db import Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
+from ._permissions import check
 from ._presign import S3_MIN_PART, MissingUploadId, default_part_size, parse_connection_string
-from ._records import orbit_out, organization_out, secret_out, user_out
+from ._records import (
+    invite_out,
+    orbit_out,
+    org_member_out,
+    organization_out,
+    secret_out,
+)
 from ._service import Service, norm_id
 
 DUPLICATE_SECRET = "Bucket secret with the given bucket name and endpoint already exists."  # noqa: S105
 SECRET_IN_USE = "Cannot delete bucket secret that is currently used by orbits"  # noqa: S105
 S3_ONLY_FIELDS = ("access_key", "secret_key", "session_token", "secure", "region", "cert_check")
-LIMITS = {
-    "members_limit": 50,
-    "orbits_limit": 100,
-    "satellites_limit": 50,
-    "model_artifacts_limit": 100_000,
-}
 
 
 def strip_scheme(endpoint: str) -> str:
@@ -66,57 +67,16 @@ class OrganizationHandlers:
         )
         return json_response(200, [organization_out(row, row["role"]) for row in rows])
 
-    def get_organization(
-        self, organization_id: str, user: str, token_info: dict[str, Any]
-    ) -> ConnexionResponse:
-        if token_info.get("scope") != "jwt":
-            raise ApiError(403, "This endpoint requires jwt authentication.")
-        role = self.service.member_role(organization_id, user)
+    def get_organization(self, organization_id: str, user: str) -> ConnexionResponse:
+        # Owners and admins only: a plain member gets 403, as on the real server.
+        role = check(self.service, organization_id, user, "organization", "read")
         org = self.db.one("SELECT * FROM organizations WHERE id = ?", (norm_id(organization_id),))
         if org is None:
             raise ApiError(404, "Organization not found")
         return json_response(200, self._organization_details(org, role, user))
 
     def _organization_details(self, org: Row, role: str, user: str) -> dict[str, Any]:
-        members = self.db.all(
-            "SELECT m.*, u.email, u.full_name FROM org_members m JOIN users u "
-            "ON u.id = m.user_id WHERE m.organization_id = ? ORDER BY m.created_at",
-            (org["id"],),
-        )
-        orbits = self.db.all(
-            "SELECT * FROM orbits WHERE organization_id = ? ORDER BY created_at", (org["id"],)
-        )
-        by_role: dict[str, int] = {}
-        for member in members:
-            by_role[member["role"]] = by_role.get(member["role"], 0) + 1
-        total_models = self.db.scalar(
-            "SELECT COUNT(*) FROM artifacts a JOIN collections c ON c.id = a.collection_id "
-            "JOIN orbits o ON o.id = c.orbit_id WHERE o.organization_id = ? AND a.type = 'model'",
-            (org["id"],),
-        )
-        return {
-            **organization_out(org, role),
-            "invites": [],
-            "members": [self._member_out(member) for member in members],
-            "orbits": [self.orbit_json(orbit, user) for orbit in orbits],
-            **LIMITS,
-            "total_orbits": len(orbits),
-            "total_members": len(members),
-            "total_satellites": 0,
-            "total_model_artifacts": int(total_models or 0),
-            "members_by_role": by_role,
-        }
-
-    def _member_out(self, member: Row) -> dict[str, Any]:
-        user = {"id": member["user_id"], "email": member["email"], "full_name": member["full_name"]}
-        return {
-            "id": member["id"],
-            "organization_id": member["organization_id"],
-            "role": member["role"],
-            "user": user_out(user),
-            "created_at": member["created_at"],
-            "updated_at": member["updated_at"],
-        }
+        return organization_details(self.service, org, role, user)
 
     def orbit_json(self, orbit: Row, user: str) -> dict[str, Any]:
         """An Orbit with its totals and the caller's orbit role."""
@@ -309,3 +269,45 @@ def orbit_json(service: Service, orbit: Row, user: str) -> dict[str, Any]:
         "SELECT role FROM orbit_members WHERE orbit_id = ? AND user_id = ?", (orbit["id"], user)
     )
     return orbit_out(orbit, totals, role)
+
+
+def organization_details(service: Service, org: Row, role: str, user: str) -> dict[str, Any]:
+    """OrganizationDetails: members, invites, orbits, limits and totals."""
+    db, limits = service.db, service.settings.limits
+    members = db.all(
+        "SELECT m.*, u.email, u.full_name, u.api_key FROM org_members m JOIN users u "
+        "ON u.id = m.user_id WHERE m.organization_id = ? ORDER BY m.created_at",
+        (org["id"],),
+    )
+    invites = db.all(
+        "SELECT * FROM org_invites WHERE organization_id = ? ORDER BY created_at", (org["id"],)
+    )
+    orbits = db.all(
+        "SELECT * FROM orbits WHERE organization_id = ? ORDER BY created_at", (org["id"],)
+    )
+    by_role: dict[str, int] = {}
+    for member in members:
+        by_role[member["role"]] = by_role.get(member["role"], 0) + 1
+    orbit_rows = [orbit_json(service, orbit, user) for orbit in orbits]
+    return {
+        **organization_out(org, role),
+        "invites": [
+            invite_out(
+                invite, org, db.one("SELECT * FROM users WHERE id = ?", (invite["invited_by"],))
+            )
+            for invite in invites
+        ],
+        "members": [
+            org_member_out(member, {**dict(member), "id": member["user_id"]}) for member in members
+        ],
+        "orbits": orbit_rows,
+        "members_limit": limits.members,
+        "orbits_limit": limits.orbits,
+        "satellites_limit": limits.satellites,
+        "artifacts_limit": limits.artifacts,
+        "total_orbits": len(orbits),
+        "total_members": len(members),
+        "total_satellites": sum(row["total_satellites"] or 0 for row in orbit_rows),
+        "total_artifacts": sum(row["total_artifacts"] or 0 for row in orbit_rows),
+        "members_by_role": by_role,
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
 import threading
 import time
@@ -50,9 +52,18 @@ def new_api_key() -> str:
     return "dfs_" + secrets.token_urlsafe(32)
 
 
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
 def new_session_token() -> str:
-    """An opaque token standing in for a signed-in session's JWT (no ``dfs_`` prefix)."""
-    return "jwt_" + secrets.token_urlsafe(32)
+    """A JWT-shaped user token (header.payload.signature) standing in for a signed-in session.
+
+    The local server only looks it up; no ``dfs_`` prefix, so the server treats it as a JWT.
+    """
+    header = _b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+    payload = _b64(json.dumps({"jti": secrets.token_hex(16), "iss": "luml-local"}).encode())
+    return f"{header}.{payload}.{_b64(secrets.token_bytes(32))}"
 
 
 def now_iso() -> str:

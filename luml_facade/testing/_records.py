@@ -36,14 +36,26 @@ def dumps(value: Any) -> str | None:
 
 
 def user_out(row: Row | Mapping[str, Any]) -> dict[str, Any]:
+    """A User (public data); ``has_api_key`` when the row carries the ``api_key`` column."""
+    key = row["api_key"] if "api_key" in row.keys() else None  # noqa: SIM118 (sqlite3.Row)
     return {
         "id": row["id"],
         "email": row["email"],
         "full_name": row["full_name"],
         "disabled": False,
-        "email_verified": True,
-        "auth_method": "email",
         "photo": None,
+        "has_api_key": bool(key) and str(key).startswith("dfs_"),
+    }
+
+
+def organization_plain(row: Row) -> dict[str, Any]:
+    """An Organization (no role, no permissions)."""
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "logo": row["logo"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
     }
 
 
@@ -160,4 +172,29 @@ def artifact_out(row: Row) -> dict[str, Any]:
         "created_by_user": row["created_by_user"],
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
+    }
+
+
+def org_member_out(member: Row, user: Row | Mapping[str, Any]) -> dict[str, Any]:
+    """An OrganizationMember."""
+    return {
+        "id": member["id"],
+        "organization_id": member["organization_id"],
+        "role": member["role"],
+        "user": user_out(user),
+        "created_at": member["created_at"],
+        "updated_at": member["updated_at"],
+    }
+
+
+def invite_out(invite: Row, organization: Row | None, inviter: Row | None) -> dict[str, Any]:
+    """An OrganizationInvite, with its organization and who sent it."""
+    return {
+        "id": invite["id"],
+        "email": invite["email"],
+        "role": invite["role"],
+        "organization_id": invite["organization_id"],
+        "invited_by_user": None if inviter is None else user_out(inviter),
+        "organization": None if organization is None else organization_plain(organization),
+        "created_at": invite["created_at"],
     }

@@ -16,7 +16,6 @@ from connexion.lifecycle import ConnexionResponse
 
 from ._db import Row
 from ._errors import ApiError
-from ._handlers_orgs import LIMITS
 from ._paging import InvalidCursor, PageRequest, page, usable_cursor
 from ._service import NOT_ENOUGH_RIGHTS, Service, norm_id
 
@@ -63,7 +62,7 @@ def satellites_limit(service: Service) -> int:
     The one place that reads the limit: where the server's settings carry per-organization
     limits, read them here.
     """
-    return LIMITS["satellites_limit"]
+    return service.settings.limits.satellites
 
 
 def server_error() -> ConnexionResponse:

@@ -15,7 +15,7 @@ from ._app import ApiFaultMiddleware, build_app
 from ._db import Database
 from ._faults import Faults, SeenRequest
 from ._ids import new_api_key, new_id, new_session_token, now_iso
-from ._service import Service, Settings
+from ._service import Limits, Service, Settings
 from ._storage import REGION, StorageServer
 
 DEFAULT_ORGANIZATION = "Local Organization"
@@ -24,7 +24,12 @@ DEFAULT_BUCKET = "luml-local"
 
 @dataclass(frozen=True)
 class Tenant:
-    """A user with an API key, one organization and one S3 bucket secret."""
+    """A user with an API key, one organization and one S3 bucket secret.
+
+    ``user_token`` is the user's signed-in-session token (a JWT to the server): the routes the
+    real server keeps for signed-in sessions (organization admin, members, invitations, API
+    keys) answer 403 "This endpoint requires jwt authentication." to the API key.
+    """
 
     api_key: str
     user_id: str
@@ -32,6 +37,7 @@ class Tenant:
     organization_name: str
     bucket_secret_id: str
     bucket_name: str
+    user_token: str
 
 
 def _listening_socket(port: int) -> socket.socket:
@@ -51,6 +57,9 @@ class LocalLuml:
     ``db_path``: SQLite file for the state (None keeps it in memory); the default tenant and
     its API key survive a restart on the same file (stored objects do not).
     ``port``/``storage_port``: fixed ports instead of free ones.
+    ``limits``: per-organization limits (orbits, members, artifacts, ...) and organizations per
+    user; the default is the real server's (one orbit per organization). ``self.limits`` is
+    read on every request, so a test may change it on a running server.
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
     :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
@@ -64,7 +73,9 @@ class LocalLuml:
         *,
         port: int = 0,
         storage_port: int = 0,
+        limits: Limits | None = None,
     ) -> None:
+        self.limits = limits or Limits()
         self.multipart_threshold = multipart_threshold
         self.part_size = part_size
         self.db_path = db_path
@@ -95,6 +106,7 @@ class LocalLuml:
                 multipart_threshold=self.multipart_threshold,
                 part_size=self.part_size,
                 ensure_bucket=self._storage.ensure_bucket,
+                limits=self.limits,
             ),
         )
         self._default = self._seed_default()
@@ -162,6 +174,11 @@ class LocalLuml:
         """The default tenant's API key."""
         return self.default_tenant.api_key
 
+    @property
+    def user_token(self) -> str:
+        """The default tenant's user (signed-in session, JWT) token."""
+        return self.default_tenant.user_token
+
     def stored_object(self, bucket_name: str, key: str) -> bytes | None:
         """An object's bytes read straight from the storage backend (None if absent)."""
         return self._running_storage().stored_object(bucket_name, key)
@@ -186,7 +203,7 @@ class LocalLuml:
     def _insert_tenant(self, organization_name: str, bucket: str, *, is_default: bool) -> Tenant:
         db, storage = self._running_db(), self._running_storage()
         user_id, org_id, secret_id, now = new_id(), new_id(), new_id(), now_iso()
-        api_key = new_api_key()
+        api_key, user_token = new_api_key(), new_session_token()
         with db.transaction():
             db.insert(
                 "users",
@@ -195,7 +212,7 @@ class LocalLuml:
                     "email": f"user-{user_id[-12:]}@luml.local",
                     "full_name": "Local User",
                     "api_key": api_key,
-                    "session_token": new_session_token(),
+                    "session_token": user_token,
                     "is_default": int(is_default),
                     "created_at": now,
                 },
@@ -225,7 +242,7 @@ class LocalLuml:
                     "created_at": now,
                 },
             )
-        return Tenant(api_key, user_id, org_id, organization_name, secret_id, bucket)
+        return Tenant(api_key, user_id, org_id, organization_name, secret_id, bucket, user_token)
 
     def _seed_default(self) -> Tenant:
         """The default tenant: reused from a persistent database, else created."""
@@ -238,7 +255,7 @@ class LocalLuml:
                 db.update("bucket_secrets", row["id"], {"bucket_name": renamed})
         existing = db.one(
             "SELECT u.api_key, u.id AS user_id, o.id AS org_id, o.name, s.id AS secret_id, "
-            "s.bucket_name FROM users u JOIN org_members m ON m.user_id = u.id "
+            "s.bucket_name, u.session_token FROM users u JOIN org_members m ON m.user_id = u.id "
             "JOIN organizations o ON o.id = m.organization_id "
             "JOIN bucket_secrets s ON s.organization_id = o.id AND s.is_local = 1 "
             "WHERE u.is_default = 1 ORDER BY s.created_at LIMIT 1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ._db import Database, Row
@@ -20,6 +20,17 @@ def norm_id(value: str) -> str:
 
 
 @dataclass
+class Limits:
+    """Limits of every organization (the real server's defaults), and organizations per user."""
+
+    members: int = 3
+    orbits: int = 1
+    satellites: int = 2
+    artifacts: int = 50
+    organizations_per_user: int = 5
+
+
+@dataclass
 class Settings:
     """Server-wide settings the handlers read."""
 
@@ -27,6 +38,7 @@ class Settings:
     multipart_threshold: int
     part_size: int | None
     ensure_bucket: Callable[[str], Any]
+    limits: Limits = field(default_factory=Limits)
 
 
 class Service:

@@ -166,7 +166,14 @@ def test_deployment_status_is_open_to_values_a_newer_server_adds() -> None:
     }
     from luml_openapi.models import Deployment as Generated
 
-    full = {**row, "satellite_name": "s", "artifact_name": "a", "collection_id": row["orbit_id"]}
+    full = {
+        **row,
+        "satellite_name": "s",
+        "artifact_name": "a",
+        "collection_id": row["orbit_id"],
+        "model_id": row["artifact_id"],
+        "model_artifact_name": "a",
+    }
     deployment = adopt(Deployment, Generated.from_dict(full))
     assert deployment.status == "hibernating"
     known = adopt(Deployment, Generated.from_dict({**full, "status": "active"}))

@@ -158,6 +158,12 @@ def test_5xx_is_documented_only_as_the_servers_plain_text_failure(op: Operation)
             assert response["content"] == {"text/plain": {"schema": {"type": "string"}}}
 
 
+@pytest.mark.parametrize("op", [op for op in OPERATIONS if op not in WITH_INPUT], ids=str)
+def test_operation_without_input_declares_no_422(op: Operation) -> None:
+    # FastAPI's rule, which scripts/api-drift relies on to compare 422 like any other status.
+    assert "422" not in op.responses
+
+
 @pytest.mark.parametrize("op", OPERATIONS, ids=str)
 def test_other_4xx_responses_use_error_response(op: Operation) -> None:
     for code, response in op.responses.items():
@@ -215,7 +221,7 @@ def test_paged_list_takes_a_cursor_and_returns_one(operation_id: str) -> None:
         ("list_artifacts", "types", {"$ref": "#/components/schemas/ArtifactType"}),
         ("list_artifacts", "collection_ids", {"type": "string", "format": "uuid"}),
         ("list_collections", "types", {"$ref": "#/components/schemas/CollectionTypeFilter"}),
-        ("list_collections", "tags", {"type": "string"}),
+        ("list_artifacts", "excluded_tracks", {"type": "string", "format": "uuid"}),
     ],
 )
 def test_multi_value_query_params_are_exploded_form_arrays(
@@ -430,3 +436,38 @@ def test_tag_lists_hold_at_most_50_tags_of_64_characters(schema: str) -> None:
         "maxItems": 50,
         "items": {"type": "string", "maxLength": 64},
     }
+
+
+CREDENTIAL_KINDS = {"jwt", "api_key"}
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=str)
+def test_credential_restrictions_are_declared_and_documented(op: Operation) -> None:
+    kinds = op.raw.get("x-luml-credentials")
+    if kinds is None:  # both kinds accepted
+        return
+    assert isinstance(kinds, list) and len(kinds) == 1 and kinds[0] in CREDENTIAL_KINDS
+    assert "403" in op.responses
+    text = op.raw.get("description", "")
+    assert ("JWT" in text) if kinds == ["jwt"] else ("API keys only" in text)
+
+
+def test_jwt_only_operations_are_the_servers() -> None:
+    jwt_only = {op.operation_id for op in OPERATIONS if op.raw.get("x-luml-credentials") == ["jwt"]}
+    assert {
+        "get_organization",
+        "create_organization",
+        "update_organization",
+        "delete_organization",
+        "leave_organization",
+        "list_my_invitations",
+        "create_api_key",
+        "delete_api_key",
+        "list_orbit_members",
+    } <= jwt_only
+    assert {
+        op.operation_id
+        for op in OPERATIONS
+        if op.tag in {"organization_members", "organization_invitations", "orbit_members"}
+    } <= jwt_only
+    assert "list_my_organizations" not in jwt_only

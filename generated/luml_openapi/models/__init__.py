@@ -1,7 +1,13 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .api_key import ApiKey
 from .artifact import Artifact
 from .artifact_create import ArtifactCreate
+from .artifact_deployment import ArtifactDeployment
+from .artifact_deployment_error_message_type_0 import (
+    ArtifactDeploymentErrorMessageType0,
+)
+from .artifact_deployment_schemas_type_0 import ArtifactDeploymentSchemasType0
 from .artifact_details import ArtifactDetails
 from .artifact_listed import ArtifactListed
 from .artifact_status import ArtifactStatus
@@ -16,6 +22,8 @@ from .azure_multipart_upload_details import AzureMultipartUploadDetails
 from .azure_upload_details import AzureUploadDetails
 from .bucket_multipart_upload import BucketMultipartUpload
 from .bucket_secret_update import BucketSecretUpdate
+from .bucket_secret_urls import BucketSecretUrls
+from .bucket_secret_urls_request import BucketSecretUrlsRequest
 from .bucket_type import BucketType
 from .bucket_type_azure import BucketTypeAzure
 from .bucket_type_s3 import BucketTypeS3
@@ -48,7 +56,10 @@ from .http_validation_error import HTTPValidationError
 from .orbit import Orbit
 from .orbit_create import OrbitCreate
 from .orbit_details import OrbitDetails
+from .orbit_member import OrbitMember
+from .orbit_member_add import OrbitMemberAdd
 from .orbit_member_create import OrbitMemberCreate
+from .orbit_member_update import OrbitMemberUpdate
 from .orbit_permissions_type_0 import OrbitPermissionsType0
 from .orbit_role import OrbitRole
 from .orbit_secret import OrbitSecret
@@ -57,13 +68,21 @@ from .orbit_secret_update import OrbitSecretUpdate
 from .orbit_summary import OrbitSummary
 from .orbit_update import OrbitUpdate
 from .org_role import OrgRole
+from .organization import Organization
+from .organization_create import OrganizationCreate
 from .organization_details import OrganizationDetails
 from .organization_details_members_by_role import OrganizationDetailsMembersByRole
 from .organization_details_permissions_type_0 import OrganizationDetailsPermissionsType0
+from .organization_invite import OrganizationInvite
+from .organization_invite_create import OrganizationInviteCreate
+from .organization_member import OrganizationMember
+from .organization_member_create import OrganizationMemberCreate
+from .organization_member_update import OrganizationMemberUpdate
 from .organization_switcher import OrganizationSwitcher
 from .organization_switcher_permissions_type_0 import (
     OrganizationSwitcherPermissionsType0,
 )
+from .organization_update import OrganizationUpdate
 from .other_bucket_secret import OtherBucketSecret
 from .other_multipart_upload_details import OtherMultipartUploadDetails
 from .other_upload_details import OtherUploadDetails
@@ -104,11 +123,16 @@ from .track_sort_by import TrackSortBy
 from .track_summary import TrackSummary
 from .track_update import TrackUpdate
 from .tracks_list import TracksList
+from .user import User
 from .validation_error_item import ValidationErrorItem
 
 __all__ = (
+    "ApiKey",
     "Artifact",
     "ArtifactCreate",
+    "ArtifactDeployment",
+    "ArtifactDeploymentErrorMessageType0",
+    "ArtifactDeploymentSchemasType0",
     "ArtifactDetails",
     "ArtifactListed",
     "ArtifactStatus",
@@ -123,6 +147,8 @@ __all__ = (
     "AzureUploadDetails",
     "BucketMultipartUpload",
     "BucketSecretUpdate",
+    "BucketSecretUrls",
+    "BucketSecretUrlsRequest",
     "BucketType",
     "BucketTypeAzure",
     "BucketTypeS3",
@@ -153,7 +179,10 @@ __all__ = (
     "Orbit",
     "OrbitCreate",
     "OrbitDetails",
+    "OrbitMember",
+    "OrbitMemberAdd",
     "OrbitMemberCreate",
+    "OrbitMemberUpdate",
     "OrbitPermissionsType0",
     "OrbitRole",
     "OrbitSecret",
@@ -162,11 +191,19 @@ __all__ = (
     "OrbitSummary",
     "OrbitUpdate",
     "OrgRole",
+    "Organization",
+    "OrganizationCreate",
     "OrganizationDetails",
     "OrganizationDetailsMembersByRole",
     "OrganizationDetailsPermissionsType0",
+    "OrganizationInvite",
+    "OrganizationInviteCreate",
+    "OrganizationMember",
+    "OrganizationMemberCreate",
+    "OrganizationMemberUpdate",
     "OrganizationSwitcher",
     "OrganizationSwitcherPermissionsType0",
+    "OrganizationUpdate",
     "OtherBucketSecret",
     "OtherMultipartUploadDetails",
     "OtherUploadDetails",
@@ -205,5 +242,6 @@ __all__ = (
     "TrackSummary",
     "TrackUpdate",
     "TracksList",
+    "User",
     "ValidationErrorItem",
 )

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.artifact_type import ArtifactType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -32,8 +32,10 @@ class ArtifactCreate:
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
-    lineage_inputs: list[UUID] | None | Unset = UNSET
-    """ Ids of artifacts of the same orbit this one was made from. """
+    type_: ArtifactType | None | Unset = UNSET
+    """ When sent, must be the type the server reads from the manifest
+    (else 400 `Artifact's real type does not match the type you specified.`).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,17 +72,13 @@ class ArtifactCreate:
         else:
             tags = self.tags
 
-        lineage_inputs: list[str] | None | Unset
-        if isinstance(self.lineage_inputs, Unset):
-            lineage_inputs = UNSET
-        elif isinstance(self.lineage_inputs, list):
-            lineage_inputs = []
-            for lineage_inputs_type_0_item_data in self.lineage_inputs:
-                lineage_inputs_type_0_item = str(lineage_inputs_type_0_item_data)
-                lineage_inputs.append(lineage_inputs_type_0_item)
-
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, ArtifactType):
+            type_ = self.type_.value
         else:
-            lineage_inputs = self.lineage_inputs
+            type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -100,8 +98,8 @@ class ArtifactCreate:
             field_dict["description"] = description
         if tags is not UNSET:
             field_dict["tags"] = tags
-        if lineage_inputs is not UNSET:
-            field_dict["lineage_inputs"] = lineage_inputs
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -158,27 +156,22 @@ class ArtifactCreate:
 
         tags = _parse_tags(d.pop("tags", UNSET))
 
-        def _parse_lineage_inputs(data: object) -> list[UUID] | None | Unset:
+        def _parse_type_(data: object) -> ArtifactType | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not isinstance(data, str):
                     raise TypeError()
-                lineage_inputs_type_0 = []
-                _lineage_inputs_type_0 = data
-                for lineage_inputs_type_0_item_data in _lineage_inputs_type_0:
-                    lineage_inputs_type_0_item = UUID(lineage_inputs_type_0_item_data)
+                type_type_1 = ArtifactType(data)
 
-                    lineage_inputs_type_0.append(lineage_inputs_type_0_item)
-
-                return lineage_inputs_type_0
+                return type_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[UUID] | None | Unset, data)
+            return cast(ArtifactType | None | Unset, data)
 
-        lineage_inputs = _parse_lineage_inputs(d.pop("lineage_inputs", UNSET))
+        type_ = _parse_type_(d.pop("type", UNSET))
 
         artifact_create = cls(
             file_name=file_name,
@@ -190,7 +183,7 @@ class ArtifactCreate:
             name=name,
             description=description,
             tags=tags,
-            lineage_inputs=lineage_inputs,
+            type_=type_,
         )
 
         artifact_create.additional_properties = d

@@ -13,8 +13,8 @@ from ..models.artifact_type import ArtifactType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.artifact_deployment import ArtifactDeployment
     from ..models.collection import Collection
-    from ..models.deployment_summary import DeploymentSummary
     from ..models.file_index import FileIndex
     from ..models.free_form import FreeForm
     from ..models.track_summary import TrackSummary
@@ -42,13 +42,13 @@ class ArtifactDetails:
     status: ArtifactStatus | str
     type_: ArtifactType | str
     created_at: datetime.datetime
+    collection: Collection
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     created_by_user: None | str | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
-    deployments: list[DeploymentSummary] | None | Unset = UNSET
-    collection: Collection | Unset = UNSET
+    deployments: list[ArtifactDeployment] | None | Unset = UNSET
     tracks: list[TrackSummary] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -86,6 +86,8 @@ class ArtifactDetails:
             type_ = self.type_
 
         created_at = self.created_at.isoformat()
+
+        collection = self.collection.to_dict()
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -134,10 +136,6 @@ class ArtifactDetails:
         else:
             deployments = self.deployments
 
-        collection: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.collection, Unset):
-            collection = self.collection.to_dict()
-
         tracks: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tracks, Unset):
             tracks = []
@@ -162,6 +160,7 @@ class ArtifactDetails:
                 "status": status,
                 "type": type_,
                 "created_at": created_at,
+                "collection": collection,
             }
         )
         if name is not UNSET:
@@ -176,8 +175,6 @@ class ArtifactDetails:
             field_dict["updated_at"] = updated_at
         if deployments is not UNSET:
             field_dict["deployments"] = deployments
-        if collection is not UNSET:
-            field_dict["collection"] = collection
         if tracks is not UNSET:
             field_dict["tracks"] = tracks
 
@@ -185,8 +182,8 @@ class ArtifactDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.artifact_deployment import ArtifactDeployment
         from ..models.collection import Collection
-        from ..models.deployment_summary import DeploymentSummary
         from ..models.file_index import FileIndex
         from ..models.free_form import FreeForm
         from ..models.track_summary import TrackSummary
@@ -239,6 +236,8 @@ class ArtifactDetails:
         type_ = _parse_type_(d.pop("type"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        collection = Collection.from_dict(d.pop("collection"))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -301,7 +300,7 @@ class ArtifactDetails:
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
-        def _parse_deployments(data: object) -> list[DeploymentSummary] | None | Unset:
+        def _parse_deployments(data: object) -> list[ArtifactDeployment] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -312,7 +311,7 @@ class ArtifactDetails:
                 deployments_type_0 = []
                 _deployments_type_0 = data
                 for deployments_type_0_item_data in _deployments_type_0:
-                    deployments_type_0_item = DeploymentSummary.from_dict(
+                    deployments_type_0_item = ArtifactDeployment.from_dict(
                         deployments_type_0_item_data
                     )
 
@@ -321,16 +320,9 @@ class ArtifactDetails:
                 return deployments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[DeploymentSummary] | None | Unset, data)
+            return cast(list[ArtifactDeployment] | None | Unset, data)
 
         deployments = _parse_deployments(d.pop("deployments", UNSET))
-
-        _collection = d.pop("collection", UNSET)
-        collection: Collection | Unset
-        if isinstance(_collection, Unset):
-            collection = UNSET
-        else:
-            collection = Collection.from_dict(_collection)
 
         _tracks = d.pop("tracks", UNSET)
         tracks: list[TrackSummary] | Unset = UNSET
@@ -355,13 +347,13 @@ class ArtifactDetails:
             status=status,
             type_=type_,
             created_at=created_at,
+            collection=collection,
             name=name,
             description=description,
             tags=tags,
             created_by_user=created_by_user,
             updated_at=updated_at,
             deployments=deployments,
-            collection=collection,
             tracks=tracks,
         )
 

@@ -40,13 +40,13 @@ class ArtifactListed:
     status: ArtifactStatus | str
     type_: ArtifactType | str
     created_at: datetime.datetime
+    collection_name: str
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     created_by_user: None | str | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
     deployments: list[DeploymentSummary] | Unset = UNSET
-    collection_name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +83,8 @@ class ArtifactListed:
             type_ = self.type_
 
         created_at = self.created_at.isoformat()
+
+        collection_name = self.collection_name
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -126,8 +128,6 @@ class ArtifactListed:
                 deployments_item = deployments_item_data.to_dict()
                 deployments.append(deployments_item)
 
-        collection_name = self.collection_name
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -145,6 +145,7 @@ class ArtifactListed:
                 "status": status,
                 "type": type_,
                 "created_at": created_at,
+                "collection_name": collection_name,
             }
         )
         if name is not UNSET:
@@ -159,8 +160,6 @@ class ArtifactListed:
             field_dict["updated_at"] = updated_at
         if deployments is not UNSET:
             field_dict["deployments"] = deployments
-        if collection_name is not UNSET:
-            field_dict["collection_name"] = collection_name
 
         return field_dict
 
@@ -218,6 +217,8 @@ class ArtifactListed:
         type_ = _parse_type_(d.pop("type"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        collection_name = d.pop("collection_name")
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -289,8 +290,6 @@ class ArtifactListed:
 
                 deployments.append(deployments_item)
 
-        collection_name = d.pop("collection_name", UNSET)
-
         artifact_listed = cls(
             id=id,
             collection_id=collection_id,
@@ -305,13 +304,13 @@ class ArtifactListed:
             status=status,
             type_=type_,
             created_at=created_at,
+            collection_name=collection_name,
             name=name,
             description=description,
             tags=tags,
             created_by_user=created_by_user,
             updated_at=updated_at,
             deployments=deployments,
-            collection_name=collection_name,
         )
 
         artifact_listed.additional_properties = d

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.bucket_type import BucketType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BucketSecretUpdate")
@@ -15,6 +16,8 @@ T = TypeVar("T", bound="BucketSecretUpdate")
 class BucketSecretUpdate:
     """Only the fields sent change; the stored type stays."""
 
+    type_: BucketType | None | Unset = UNSET
+    """ Ignored; a secret's type cannot change. """
     endpoint: None | str | Unset = UNSET
     bucket_name: None | str | Unset = UNSET
     access_key: None | str | Unset = UNSET
@@ -26,6 +29,14 @@ class BucketSecretUpdate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, BucketType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
+
         endpoint: None | str | Unset
         if isinstance(self.endpoint, Unset):
             endpoint = UNSET
@@ -77,6 +88,8 @@ class BucketSecretUpdate:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if endpoint is not UNSET:
             field_dict["endpoint"] = endpoint
         if bucket_name is not UNSET:
@@ -99,6 +112,23 @@ class BucketSecretUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+
+        def _parse_type_(data: object) -> BucketType | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_1 = BucketType(data)
+
+                return type_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BucketType | None | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
 
         def _parse_endpoint(data: object) -> None | str | Unset:
             if data is None:
@@ -173,6 +203,7 @@ class BucketSecretUpdate:
         cert_check = _parse_cert_check(d.pop("cert_check", UNSET))
 
         bucket_secret_update = cls(
+            type_=type_,
             endpoint=endpoint,
             bucket_name=bucket_name,
             access_key=access_key,

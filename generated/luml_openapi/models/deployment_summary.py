@@ -7,8 +7,6 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="DeploymentSummary")
 
 
@@ -16,8 +14,8 @@ T = TypeVar("T", bound="DeploymentSummary")
 class DeploymentSummary:
     id: UUID
     name: str
-    status: str | Unset = UNSET
-    orbit_id: UUID | Unset = UNSET
+    status: str
+    orbit_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,9 +25,7 @@ class DeploymentSummary:
 
         status = self.status
 
-        orbit_id: str | Unset = UNSET
-        if not isinstance(self.orbit_id, Unset):
-            orbit_id = str(self.orbit_id)
+        orbit_id = str(self.orbit_id)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,12 +33,10 @@ class DeploymentSummary:
             {
                 "id": id,
                 "name": name,
+                "status": status,
+                "orbit_id": orbit_id,
             }
         )
-        if status is not UNSET:
-            field_dict["status"] = status
-        if orbit_id is not UNSET:
-            field_dict["orbit_id"] = orbit_id
 
         return field_dict
 
@@ -53,14 +47,9 @@ class DeploymentSummary:
 
         name = d.pop("name")
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status")
 
-        _orbit_id = d.pop("orbit_id", UNSET)
-        orbit_id: UUID | Unset
-        if isinstance(_orbit_id, Unset):
-            orbit_id = UNSET
-        else:
-            orbit_id = UUID(_orbit_id)
+        orbit_id = UUID(d.pop("orbit_id"))
 
         deployment_summary = cls(
             id=id,

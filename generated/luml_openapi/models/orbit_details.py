@@ -12,7 +12,7 @@ from ..models.orbit_role import OrbitRole
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.free_form import FreeForm
+    from ..models.orbit_member import OrbitMember
     from ..models.orbit_permissions_type_0 import OrbitPermissionsType0
 
 
@@ -33,7 +33,7 @@ class OrbitDetails:
     role: None | OrbitRole | str | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
     permissions: None | OrbitPermissionsType0 | Unset = UNSET
-    members: list[FreeForm] | None | Unset = UNSET
+    members: list[OrbitMember] | None | Unset = UNSET
     collections_tags: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -153,7 +153,7 @@ class OrbitDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.free_form import FreeForm
+        from ..models.orbit_member import OrbitMember
         from ..models.orbit_permissions_type_0 import OrbitPermissionsType0
 
         d = dict(src_dict)
@@ -254,7 +254,7 @@ class OrbitDetails:
 
         permissions = _parse_permissions(d.pop("permissions", UNSET))
 
-        def _parse_members(data: object) -> list[FreeForm] | None | Unset:
+        def _parse_members(data: object) -> list[OrbitMember] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -265,14 +265,16 @@ class OrbitDetails:
                 members_type_0 = []
                 _members_type_0 = data
                 for members_type_0_item_data in _members_type_0:
-                    members_type_0_item = FreeForm.from_dict(members_type_0_item_data)
+                    members_type_0_item = OrbitMember.from_dict(
+                        members_type_0_item_data
+                    )
 
                     members_type_0.append(members_type_0_item)
 
                 return members_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[FreeForm] | None | Unset, data)
+            return cast(list[OrbitMember] | None | Unset, data)
 
         members = _parse_members(d.pop("members", UNSET))
 

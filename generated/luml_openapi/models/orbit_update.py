@@ -16,11 +16,21 @@ T = TypeVar("T", bound="OrbitUpdate")
 class OrbitUpdate:
     """Only the fields sent change."""
 
+    id: None | Unset | UUID = UNSET
+    """ Ignored by the server. """
     name: None | str | Unset = UNSET
     bucket_secret_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
+
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -38,6 +48,8 @@ class OrbitUpdate:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if bucket_secret_id is not UNSET:
@@ -48,6 +60,23 @@ class OrbitUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -76,6 +105,7 @@ class OrbitUpdate:
         bucket_secret_id = _parse_bucket_secret_id(d.pop("bucket_secret_id", UNSET))
 
         orbit_update = cls(
+            id=id,
             name=name,
             bucket_secret_id=bucket_secret_id,
         )

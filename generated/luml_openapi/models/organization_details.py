@@ -11,7 +11,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.free_form import FreeForm
     from ..models.orbit import Orbit
     from ..models.organization_details_members_by_role import (
         OrganizationDetailsMembersByRole,
@@ -19,6 +18,8 @@ if TYPE_CHECKING:
     from ..models.organization_details_permissions_type_0 import (
         OrganizationDetailsPermissionsType0,
     )
+    from ..models.organization_invite import OrganizationInvite
+    from ..models.organization_member import OrganizationMember
 
 
 T = TypeVar("T", bound="OrganizationDetails")
@@ -29,19 +30,19 @@ class OrganizationDetails:
     id: UUID
     name: str
     created_at: datetime.datetime
+    invites: list[OrganizationInvite]
+    members: list[OrganizationMember]
+    orbits: list[Orbit]
     logo: None | str | Unset = UNSET
     updated_at: datetime.datetime | None | Unset = UNSET
-    invites: list[FreeForm] | Unset = UNSET
-    members: list[FreeForm] | Unset = UNSET
-    orbits: list[Orbit] | Unset = UNSET
     members_limit: int | Unset = UNSET
     orbits_limit: int | Unset = UNSET
     satellites_limit: int | Unset = UNSET
-    model_artifacts_limit: int | Unset = UNSET
+    artifacts_limit: int | Unset = UNSET
     total_orbits: int | Unset = UNSET
     total_members: int | Unset = UNSET
     total_satellites: int | Unset = UNSET
-    total_model_artifacts: int | Unset = UNSET
+    total_artifacts: int | Unset = UNSET
     members_by_role: OrganizationDetailsMembersByRole | Unset = UNSET
     permissions: None | OrganizationDetailsPermissionsType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -57,6 +58,21 @@ class OrganizationDetails:
 
         created_at = self.created_at.isoformat()
 
+        invites = []
+        for invites_item_data in self.invites:
+            invites_item = invites_item_data.to_dict()
+            invites.append(invites_item)
+
+        members = []
+        for members_item_data in self.members:
+            members_item = members_item_data.to_dict()
+            members.append(members_item)
+
+        orbits = []
+        for orbits_item_data in self.orbits:
+            orbits_item = orbits_item_data.to_dict()
+            orbits.append(orbits_item)
+
         logo: None | str | Unset
         if isinstance(self.logo, Unset):
             logo = UNSET
@@ -71,34 +87,13 @@ class OrganizationDetails:
         else:
             updated_at = self.updated_at
 
-        invites: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.invites, Unset):
-            invites = []
-            for invites_item_data in self.invites:
-                invites_item = invites_item_data.to_dict()
-                invites.append(invites_item)
-
-        members: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.members, Unset):
-            members = []
-            for members_item_data in self.members:
-                members_item = members_item_data.to_dict()
-                members.append(members_item)
-
-        orbits: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.orbits, Unset):
-            orbits = []
-            for orbits_item_data in self.orbits:
-                orbits_item = orbits_item_data.to_dict()
-                orbits.append(orbits_item)
-
         members_limit = self.members_limit
 
         orbits_limit = self.orbits_limit
 
         satellites_limit = self.satellites_limit
 
-        model_artifacts_limit = self.model_artifacts_limit
+        artifacts_limit = self.artifacts_limit
 
         total_orbits = self.total_orbits
 
@@ -106,7 +101,7 @@ class OrganizationDetails:
 
         total_satellites = self.total_satellites
 
-        total_model_artifacts = self.total_model_artifacts
+        total_artifacts = self.total_artifacts
 
         members_by_role: dict[str, Any] | Unset = UNSET
         if not isinstance(self.members_by_role, Unset):
@@ -127,34 +122,31 @@ class OrganizationDetails:
                 "id": id,
                 "name": name,
                 "created_at": created_at,
+                "invites": invites,
+                "members": members,
+                "orbits": orbits,
             }
         )
         if logo is not UNSET:
             field_dict["logo"] = logo
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
-        if invites is not UNSET:
-            field_dict["invites"] = invites
-        if members is not UNSET:
-            field_dict["members"] = members
-        if orbits is not UNSET:
-            field_dict["orbits"] = orbits
         if members_limit is not UNSET:
             field_dict["members_limit"] = members_limit
         if orbits_limit is not UNSET:
             field_dict["orbits_limit"] = orbits_limit
         if satellites_limit is not UNSET:
             field_dict["satellites_limit"] = satellites_limit
-        if model_artifacts_limit is not UNSET:
-            field_dict["model_artifacts_limit"] = model_artifacts_limit
+        if artifacts_limit is not UNSET:
+            field_dict["artifacts_limit"] = artifacts_limit
         if total_orbits is not UNSET:
             field_dict["total_orbits"] = total_orbits
         if total_members is not UNSET:
             field_dict["total_members"] = total_members
         if total_satellites is not UNSET:
             field_dict["total_satellites"] = total_satellites
-        if total_model_artifacts is not UNSET:
-            field_dict["total_model_artifacts"] = total_model_artifacts
+        if total_artifacts is not UNSET:
+            field_dict["total_artifacts"] = total_artifacts
         if members_by_role is not UNSET:
             field_dict["members_by_role"] = members_by_role
         if permissions is not UNSET:
@@ -164,7 +156,6 @@ class OrganizationDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.free_form import FreeForm
         from ..models.orbit import Orbit
         from ..models.organization_details_members_by_role import (
             OrganizationDetailsMembersByRole,
@@ -172,6 +163,8 @@ class OrganizationDetails:
         from ..models.organization_details_permissions_type_0 import (
             OrganizationDetailsPermissionsType0,
         )
+        from ..models.organization_invite import OrganizationInvite
+        from ..models.organization_member import OrganizationMember
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -179,6 +172,27 @@ class OrganizationDetails:
         name = d.pop("name")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        invites = []
+        _invites = d.pop("invites")
+        for invites_item_data in _invites:
+            invites_item = OrganizationInvite.from_dict(invites_item_data)
+
+            invites.append(invites_item)
+
+        members = []
+        _members = d.pop("members")
+        for members_item_data in _members:
+            members_item = OrganizationMember.from_dict(members_item_data)
+
+            members.append(members_item)
+
+        orbits = []
+        _orbits = d.pop("orbits")
+        for orbits_item_data in _orbits:
+            orbits_item = Orbit.from_dict(orbits_item_data)
+
+            orbits.append(orbits_item)
 
         def _parse_logo(data: object) -> None | str | Unset:
             if data is None:
@@ -206,40 +220,13 @@ class OrganizationDetails:
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
-        _invites = d.pop("invites", UNSET)
-        invites: list[FreeForm] | Unset = UNSET
-        if _invites is not UNSET:
-            invites = []
-            for invites_item_data in _invites:
-                invites_item = FreeForm.from_dict(invites_item_data)
-
-                invites.append(invites_item)
-
-        _members = d.pop("members", UNSET)
-        members: list[FreeForm] | Unset = UNSET
-        if _members is not UNSET:
-            members = []
-            for members_item_data in _members:
-                members_item = FreeForm.from_dict(members_item_data)
-
-                members.append(members_item)
-
-        _orbits = d.pop("orbits", UNSET)
-        orbits: list[Orbit] | Unset = UNSET
-        if _orbits is not UNSET:
-            orbits = []
-            for orbits_item_data in _orbits:
-                orbits_item = Orbit.from_dict(orbits_item_data)
-
-                orbits.append(orbits_item)
-
         members_limit = d.pop("members_limit", UNSET)
 
         orbits_limit = d.pop("orbits_limit", UNSET)
 
         satellites_limit = d.pop("satellites_limit", UNSET)
 
-        model_artifacts_limit = d.pop("model_artifacts_limit", UNSET)
+        artifacts_limit = d.pop("artifacts_limit", UNSET)
 
         total_orbits = d.pop("total_orbits", UNSET)
 
@@ -247,7 +234,7 @@ class OrganizationDetails:
 
         total_satellites = d.pop("total_satellites", UNSET)
 
-        total_model_artifacts = d.pop("total_model_artifacts", UNSET)
+        total_artifacts = d.pop("total_artifacts", UNSET)
 
         _members_by_role = d.pop("members_by_role", UNSET)
         members_by_role: OrganizationDetailsMembersByRole | Unset
@@ -281,19 +268,19 @@ class OrganizationDetails:
             id=id,
             name=name,
             created_at=created_at,
-            logo=logo,
-            updated_at=updated_at,
             invites=invites,
             members=members,
             orbits=orbits,
+            logo=logo,
+            updated_at=updated_at,
             members_limit=members_limit,
             orbits_limit=orbits_limit,
             satellites_limit=satellites_limit,
-            model_artifacts_limit=model_artifacts_limit,
+            artifacts_limit=artifacts_limit,
             total_orbits=total_orbits,
             total_members=total_members,
             total_satellites=total_satellites,
-            total_model_artifacts=total_model_artifacts,
+            total_artifacts=total_artifacts,
             members_by_role=members_by_role,
             permissions=permissions,
         )

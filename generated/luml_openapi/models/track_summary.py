@@ -17,7 +17,7 @@ T = TypeVar("T", bound="TrackSummary")
 class TrackSummary:
     id: UUID
     name: str
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime
     updated_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -26,9 +26,7 @@ class TrackSummary:
 
         name = self.name
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        created_at = self.created_at.isoformat()
 
         updated_at: None | str | Unset
         if isinstance(self.updated_at, Unset):
@@ -44,10 +42,9 @@ class TrackSummary:
             {
                 "id": id,
                 "name": name,
+                "created_at": created_at,
             }
         )
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
 
@@ -60,12 +57,7 @@ class TrackSummary:
 
         name = d.pop("name")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -107,7 +107,8 @@ def sync_detailed(
 
      The artifact starts as `pending_upload`. Files larger than 500 MB (524288000 bytes) get
     a multipart upload; the type comes from the manifest's `artifact_type`, or is `model` when
-    the file index holds the six FNNX files.
+    the file index holds the six FNNX files. 409 `Organization reached maximum number of
+    artifacts` at the organization's `artifacts_limit`.
 
     Args:
         organization_id (UUID):
@@ -149,7 +150,8 @@ def sync(
 
      The artifact starts as `pending_upload`. Files larger than 500 MB (524288000 bytes) get
     a multipart upload; the type comes from the manifest's `artifact_type`, or is `model` when
-    the file index holds the six FNNX files.
+    the file index holds the six FNNX files. 409 `Organization reached maximum number of
+    artifacts` at the organization's `artifacts_limit`.
 
     Args:
         organization_id (UUID):
@@ -186,7 +188,8 @@ async def asyncio_detailed(
 
      The artifact starts as `pending_upload`. Files larger than 500 MB (524288000 bytes) get
     a multipart upload; the type comes from the manifest's `artifact_type`, or is `model` when
-    the file index holds the six FNNX files.
+    the file index holds the six FNNX files. 409 `Organization reached maximum number of
+    artifacts` at the organization's `artifacts_limit`.
 
     Args:
         organization_id (UUID):
@@ -226,7 +229,8 @@ async def asyncio(
 
      The artifact starts as `pending_upload`. Files larger than 500 MB (524288000 bytes) get
     a multipart upload; the type comes from the manifest's `artifact_type`, or is `model` when
-    the file index holds the six FNNX files.
+    the file index holds the six FNNX files. 409 `Organization reached maximum number of
+    artifacts` at the organization's `artifacts_limit`.
 
     Args:
         organization_id (UUID):

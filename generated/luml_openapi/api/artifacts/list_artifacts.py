@@ -26,6 +26,7 @@ def _get_kwargs(
     order: SortOrder | Unset = UNSET,
     collection_ids: list[UUID] | Unset = UNSET,
     search: str | Unset = UNSET,
+    excluded_tracks: list[UUID] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -61,6 +62,15 @@ def _get_kwargs(
     params["collection_ids"] = json_collection_ids
 
     params["search"] = search
+
+    json_excluded_tracks: list[str] | Unset = UNSET
+    if not isinstance(excluded_tracks, Unset):
+        json_excluded_tracks = []
+        for excluded_tracks_item_data in excluded_tracks:
+            excluded_tracks_item = str(excluded_tracks_item_data)
+            json_excluded_tracks.append(excluded_tracks_item)
+
+    params["excluded_tracks"] = json_excluded_tracks
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -138,6 +148,7 @@ def sync_detailed(
     order: SortOrder | Unset = UNSET,
     collection_ids: list[UUID] | Unset = UNSET,
     search: str | Unset = UNSET,
+    excluded_tracks: list[UUID] | Unset = UNSET,
 ) -> Response[ArtifactsList | ErrorResponse | HTTPValidationError]:
     """One page of the orbit's artifacts
 
@@ -151,6 +162,7 @@ def sync_detailed(
         order (SortOrder | Unset):
         collection_ids (list[UUID] | Unset):
         search (str | Unset):
+        excluded_tracks (list[UUID] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +182,7 @@ def sync_detailed(
         order=order,
         collection_ids=collection_ids,
         search=search,
+        excluded_tracks=excluded_tracks,
     )
 
     response = client.get_httpx_client().request(
@@ -191,6 +204,7 @@ def sync(
     order: SortOrder | Unset = UNSET,
     collection_ids: list[UUID] | Unset = UNSET,
     search: str | Unset = UNSET,
+    excluded_tracks: list[UUID] | Unset = UNSET,
 ) -> ArtifactsList | ErrorResponse | HTTPValidationError | None:
     """One page of the orbit's artifacts
 
@@ -204,6 +218,7 @@ def sync(
         order (SortOrder | Unset):
         collection_ids (list[UUID] | Unset):
         search (str | Unset):
+        excluded_tracks (list[UUID] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,6 +239,7 @@ def sync(
         order=order,
         collection_ids=collection_ids,
         search=search,
+        excluded_tracks=excluded_tracks,
     ).parsed
 
 
@@ -239,6 +255,7 @@ async def asyncio_detailed(
     order: SortOrder | Unset = UNSET,
     collection_ids: list[UUID] | Unset = UNSET,
     search: str | Unset = UNSET,
+    excluded_tracks: list[UUID] | Unset = UNSET,
 ) -> Response[ArtifactsList | ErrorResponse | HTTPValidationError]:
     """One page of the orbit's artifacts
 
@@ -252,6 +269,7 @@ async def asyncio_detailed(
         order (SortOrder | Unset):
         collection_ids (list[UUID] | Unset):
         search (str | Unset):
+        excluded_tracks (list[UUID] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,6 +289,7 @@ async def asyncio_detailed(
         order=order,
         collection_ids=collection_ids,
         search=search,
+        excluded_tracks=excluded_tracks,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -290,6 +309,7 @@ async def asyncio(
     order: SortOrder | Unset = UNSET,
     collection_ids: list[UUID] | Unset = UNSET,
     search: str | Unset = UNSET,
+    excluded_tracks: list[UUID] | Unset = UNSET,
 ) -> ArtifactsList | ErrorResponse | HTTPValidationError | None:
     """One page of the orbit's artifacts
 
@@ -303,6 +323,7 @@ async def asyncio(
         order (SortOrder | Unset):
         collection_ids (list[UUID] | Unset):
         search (str | Unset):
+        excluded_tracks (list[UUID] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -324,5 +345,6 @@ async def asyncio(
             order=order,
             collection_ids=collection_ids,
             search=search,
+            excluded_tracks=excluded_tracks,
         )
     ).parsed

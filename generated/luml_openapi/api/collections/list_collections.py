@@ -26,7 +26,6 @@ def _get_kwargs(
     order: SortOrder | Unset = UNSET,
     search: str | Unset = UNSET,
     types: list[CollectionTypeFilter] | Unset = UNSET,
-    tags: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -57,12 +56,6 @@ def _get_kwargs(
             json_types.append(types_item)
 
     params["types"] = json_types
-
-    json_tags: list[str] | Unset = UNSET
-    if not isinstance(tags, Unset):
-        json_tags = tags
-
-    params["tags"] = json_tags
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -139,7 +132,6 @@ def sync_detailed(
     order: SortOrder | Unset = UNSET,
     search: str | Unset = UNSET,
     types: list[CollectionTypeFilter] | Unset = UNSET,
-    tags: list[str] | Unset = UNSET,
 ) -> Response[CollectionsList | ErrorResponse | HTTPValidationError]:
     """One page of the orbit's collections
 
@@ -152,7 +144,6 @@ def sync_detailed(
         order (SortOrder | Unset):
         search (str | Unset):
         types (list[CollectionTypeFilter] | Unset):
-        tags (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +162,6 @@ def sync_detailed(
         order=order,
         search=search,
         types=types,
-        tags=tags,
     )
 
     response = client.get_httpx_client().request(
@@ -192,7 +182,6 @@ def sync(
     order: SortOrder | Unset = UNSET,
     search: str | Unset = UNSET,
     types: list[CollectionTypeFilter] | Unset = UNSET,
-    tags: list[str] | Unset = UNSET,
 ) -> CollectionsList | ErrorResponse | HTTPValidationError | None:
     """One page of the orbit's collections
 
@@ -205,7 +194,6 @@ def sync(
         order (SortOrder | Unset):
         search (str | Unset):
         types (list[CollectionTypeFilter] | Unset):
-        tags (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,7 +213,6 @@ def sync(
         order=order,
         search=search,
         types=types,
-        tags=tags,
     ).parsed
 
 
@@ -240,7 +227,6 @@ async def asyncio_detailed(
     order: SortOrder | Unset = UNSET,
     search: str | Unset = UNSET,
     types: list[CollectionTypeFilter] | Unset = UNSET,
-    tags: list[str] | Unset = UNSET,
 ) -> Response[CollectionsList | ErrorResponse | HTTPValidationError]:
     """One page of the orbit's collections
 
@@ -253,7 +239,6 @@ async def asyncio_detailed(
         order (SortOrder | Unset):
         search (str | Unset):
         types (list[CollectionTypeFilter] | Unset):
-        tags (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,7 +257,6 @@ async def asyncio_detailed(
         order=order,
         search=search,
         types=types,
-        tags=tags,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -291,7 +275,6 @@ async def asyncio(
     order: SortOrder | Unset = UNSET,
     search: str | Unset = UNSET,
     types: list[CollectionTypeFilter] | Unset = UNSET,
-    tags: list[str] | Unset = UNSET,
 ) -> CollectionsList | ErrorResponse | HTTPValidationError | None:
     """One page of the orbit's collections
 
@@ -304,7 +287,6 @@ async def asyncio(
         order (SortOrder | Unset):
         search (str | Unset):
         types (list[CollectionTypeFilter] | Unset):
-        tags (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -325,6 +307,5 @@ async def asyncio(
             order=order,
             search=search,
             types=types,
-            tags=tags,
         )
     ).parsed

@@ -99,6 +99,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | HTTPValidationError | OrbitDetails]:
     """Create an orbit
 
+     409 `Organization reached maximum number of orbits` at the organization's `orbits_limit`
+    (1 on the real server); 404 `Bucket secret not found`; 400 for `members` that repeat a
+    user, name the caller, or name users outside the organization.
+
     Args:
         organization_id (UUID):
         body (OrbitCreate):
@@ -131,6 +135,10 @@ def sync(
 ) -> ErrorResponse | HTTPValidationError | OrbitDetails | None:
     """Create an orbit
 
+     409 `Organization reached maximum number of orbits` at the organization's `orbits_limit`
+    (1 on the real server); 404 `Bucket secret not found`; 400 for `members` that repeat a
+    user, name the caller, or name users outside the organization.
+
     Args:
         organization_id (UUID):
         body (OrbitCreate):
@@ -157,6 +165,10 @@ async def asyncio_detailed(
     body: OrbitCreate,
 ) -> Response[ErrorResponse | HTTPValidationError | OrbitDetails]:
     """Create an orbit
+
+     409 `Organization reached maximum number of orbits` at the organization's `orbits_limit`
+    (1 on the real server); 404 `Bucket secret not found`; 400 for `members` that repeat a
+    user, name the caller, or name users outside the organization.
 
     Args:
         organization_id (UUID):
@@ -187,6 +199,10 @@ async def asyncio(
     body: OrbitCreate,
 ) -> ErrorResponse | HTTPValidationError | OrbitDetails | None:
     """Create an orbit
+
+     409 `Organization reached maximum number of orbits` at the organization's `orbits_limit`
+    (1 on the real server); 404 `Bucket secret not found`; 400 for `members` that repeat a
+    user, name the caller, or name users outside the organization.
 
     Args:
         organization_id (UUID):

@@ -81,7 +81,8 @@ def sync_detailed(
 
      The server keeps this route for signed-in (JWT) sessions: an API key gets
     403 `{"detail": "This endpoint requires jwt authentication."}`. With an API key, find the
-    organization in `list_my_organizations` instead.
+    organization in `list_my_organizations` instead. Owners and admins only (a plain member
+    gets 403 `Not enough rights`).
 
     Args:
         organization_id (UUID):
@@ -114,7 +115,8 @@ def sync(
 
      The server keeps this route for signed-in (JWT) sessions: an API key gets
     403 `{"detail": "This endpoint requires jwt authentication."}`. With an API key, find the
-    organization in `list_my_organizations` instead.
+    organization in `list_my_organizations` instead. Owners and admins only (a plain member
+    gets 403 `Not enough rights`).
 
     Args:
         organization_id (UUID):
@@ -142,7 +144,8 @@ async def asyncio_detailed(
 
      The server keeps this route for signed-in (JWT) sessions: an API key gets
     403 `{"detail": "This endpoint requires jwt authentication."}`. With an API key, find the
-    organization in `list_my_organizations` instead.
+    organization in `list_my_organizations` instead. Owners and admins only (a plain member
+    gets 403 `Not enough rights`).
 
     Args:
         organization_id (UUID):
@@ -173,7 +176,8 @@ async def asyncio(
 
      The server keeps this route for signed-in (JWT) sessions: an API key gets
     403 `{"detail": "This endpoint requires jwt authentication."}`. With an API key, find the
-    organization in `list_my_organizations` instead.
+    organization in `list_my_organizations` instead. Owners and admins only (a plain member
+    gets 403 `Not enough rights`).
 
     Args:
         organization_id (UUID):
