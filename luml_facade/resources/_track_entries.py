@@ -15,12 +15,11 @@ from .._session import Items, M, operation, paged
 from ..calls import track_entries as entries
 from ..calls import tracks
 from ..calls._scope import OrbitPath
+from ..calls.track_entries import MAX_PAGE
 from ..transfer.progress import BaseProgressHandler
 from ..types import SortOrder, Stage, Track, TrackEntriesList, TrackEntry, TrackEntrySortBy
 from ._track_lookup import TrackLookup, stage_of
 from .artifacts import ArtifactResource
-
-MAX_PAGE = 100
 
 
 class TrackEntryMethods(TrackLookup[M]):
