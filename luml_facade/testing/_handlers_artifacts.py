@@ -12,6 +12,7 @@ from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, scope_hex, usable_cursor
 from ._records import artifact_out, collection_out, dumps, loads
+from ._registry_access import check_artifact_deletable
 from ._service import Service, norm_id
 
 FNNX_FILES = (
@@ -287,6 +288,7 @@ class ArtifactHandlers:
         row = self.service.artifact_in_path(
             user, organization_id, orbit_id, collection_id, artifact_id
         )
+        check_artifact_deletable(self.service, row["id"], deployments=False)
         if row["status"] != "pending_deletion":
             raise ApiError(400, f"Unable to confirm deletion with status '{row['status']}'")
         self.db.run("DELETE FROM artifacts WHERE id = ?", (row["id"],))
@@ -303,6 +305,7 @@ class ArtifactHandlers:
         row = self.service.artifact_in_path(
             user, organization_id, orbit_id, collection_id, artifact_id
         )
+        check_artifact_deletable(self.service, row["id"], deployments=False)
         self.db.run("DELETE FROM artifacts WHERE id = ?", (row["id"],))
         return json_response(204, None)
 
@@ -332,6 +335,7 @@ class ArtifactHandlers:
         row = self.service.artifact_in_path(
             user, organization_id, orbit_id, collection_id, artifact_id
         )
+        check_artifact_deletable(self.service, row["id"], deployments=True)
         orbit = self.service.orbit(organization_id, orbit_id)
         url = self.service.orbit_urls(orbit).delete_url(row["bucket_location"])
         self.db.update(

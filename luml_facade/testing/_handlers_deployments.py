@@ -21,7 +21,7 @@ from typing import Any
 
 from connexion.lifecycle import ConnexionResponse
 
-from ._db import Row
+from ._db import Database, Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
 from ._records import dumps
@@ -304,3 +304,28 @@ class DeploymentHandlers:
 def _secret_ids(mapping: dict[str, str] | None) -> dict[str, str]:
     """A name -> orbit secret id map with the ids in canonical form."""
     return {name: norm_id(value) for name, value in (mapping or {}).items()}
+
+
+def pair_satellite(
+    db: Database,
+    satellite_id: str,
+    capabilities: dict[str, dict[str, Any] | None],
+    *,
+    base_url: str,
+    slug: str | None,
+    last_seen_at: str,
+) -> None:
+    """Record a satellite's pairing, as its own pairing call does on the real server."""
+    if not capabilities:
+        raise ValueError("a paired satellite has at least one capability")
+    values = {
+        "paired": 1,
+        "capabilities": dumps(capabilities),
+        "base_url": base_url,
+        "slug": slug,
+        "last_seen_at": last_seen_at,
+        "updated_at": now_iso(),
+    }
+    if not db.scalar("SELECT 1 FROM satellites WHERE id = ?", (norm_id(satellite_id),)):
+        raise KeyError(satellite_id)
+    db.update("satellites", norm_id(satellite_id), values)

@@ -109,3 +109,23 @@ def keyset_page(
     except InvalidCursor:
         first = PageRequest(sort_by, order, limit, scope_hex, None)
         return page(rows, first, value_of, id_hex)
+
+
+ARTIFACT_IN_TRACKS = (
+    "Artifact is referenced by one or more tracks. Remove it from all tracks before deleting."
+)
+ARTIFACT_IN_DEPLOYMENTS = "Cannot delete artifact because it is used in deployments."
+
+
+def check_artifact_deletable(service: Service, artifact_id: str, *, deployments: bool) -> None:
+    """409 while deployments (when asked) or track entries hold the artifact.
+
+    The real server asks both when handing out the delete URL, and only about tracks when
+    confirming or forcing a deletion (forcing removes the artifact's deployments).
+    """
+    if deployments and service.db.one(
+        "SELECT 1 FROM deployments WHERE artifact_id = ?", (artifact_id,)
+    ):
+        raise ApiError(409, ARTIFACT_IN_DEPLOYMENTS)
+    if service.db.one("SELECT 1 FROM track_entries WHERE artifact_id = ?", (artifact_id,)):
+        raise ApiError(409, ARTIFACT_IN_TRACKS)

@@ -14,6 +14,7 @@ import uvicorn
 from ._app import ApiFaultMiddleware, build_app
 from ._db import Database
 from ._faults import Faults, SeenRequest
+from ._handlers_deployments import pair_satellite
 from ._ids import new_api_key, new_id, new_session_token, now_iso
 from ._service import Limits, Service, Settings
 from ._storage import REGION, StorageServer
@@ -182,6 +183,27 @@ class LocalLuml:
     def stored_object(self, bucket_name: str, key: str) -> bytes | None:
         """An object's bytes read straight from the storage backend (None if absent)."""
         return self._running_storage().stored_object(bucket_name, key)
+
+    def pair_satellite(
+        self,
+        satellite_id: str,
+        capabilities: dict[str, dict[str, Any] | None] | None = None,
+        *,
+        base_url: str = "http://satellite.local:8000",
+        slug: str | None = None,
+        last_seen_at: str | None = None,
+    ) -> None:
+        """Pair a satellite as the satellite itself would (the user API cannot): it becomes
+        ``paired`` with these capabilities (default ``{"deploy": None}``) and ``active``, or
+        ``error`` when ``last_seen_at`` (ISO 8601) is over 20 minutes old."""
+        pair_satellite(
+            self._running_db(),
+            satellite_id,
+            {"deploy": None} if capabilities is None else capabilities,
+            base_url=base_url,
+            slug=slug,
+            last_seen_at=last_seen_at or now_iso(),
+        )
 
     def session_token(self, tenant: Tenant) -> str:
         """A signed-in-session (JWT-scoped) token for the tenant's user, for JWT-only routes."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -435,6 +436,11 @@ def test_moving_entries_between_stages(orbit: Orbit) -> None:
     two = orbit.entry(track["id"], orbit.artifact("b"))
     same = orbit.ok("PATCH", f"{base}/{one['id']}", json={"stage_id": dev})
     assert (same["stage_id"], same["updated_at"]) == (dev, None)  # already there: no change
+    # With force the server takes the stage off every holder first, itself included: a change.
+    forced_same = orbit.ok(
+        "PATCH", f"{base}/{one['id']}", params={"force": "true"}, json={"stage_id": dev}
+    )
+    assert forced_same["stage_id"] == dev and forced_same["updated_at"] is not None
     taken = orbit.req("PATCH", f"{base}/{two['id']}", json={"stage_id": dev})
     assert detail(taken, 409) == "Stage 'dev' is already assigned to v1. Use force to reassign."
     forced = orbit.ok(
@@ -530,3 +536,43 @@ def test_track_update_and_delete_find_the_track_by_id_only(api: Api, orbit: Orbi
     assert (renamed["name"], renamed["orbit_id"]) == ("moved?", other.id)
     assert orbit.req("DELETE", f"/tracks/{theirs['id']}").status_code == 204
     assert detail(other.req("GET", f"/tracks/{theirs['id']}"), 404) == "Track not found"
+
+
+def test_an_artifact_in_a_track_or_a_deployment_is_not_deleted(orbit: Orbit) -> None:
+    artifact = orbit.artifact()
+    base = f"{orbit.api.artifacts_path(orbit.id, orbit.collection)}/{artifact}"
+    satellite = orbit.satellite()
+    deployment = orbit.ok(
+        "POST",
+        "/deployments",
+        json={"name": "d", "satellite_id": satellite["id"], "artifact_id": artifact},
+    )
+    in_deployment = orbit.api.http.get(f"{base}/delete-url")
+    assert detail(in_deployment, 409) == "Cannot delete artifact because it is used in deployments."
+    track = orbit.track()
+    entry = orbit.entry(track["id"], artifact)
+    in_track = (
+        "Artifact is referenced by one or more tracks. Remove it from all tracks before deleting."
+    )
+    assert detail(orbit.api.http.delete(f"{base}/force"), 409) == in_track
+    assert detail(orbit.api.http.delete(base), 409) == in_track
+    orbit.ok("DELETE", f"/tracks/{track['id']}/entries/{entry['id']}")
+    # Forcing takes the artifact's deployments with it, as the server does.
+    assert orbit.api.http.delete(f"{base}/force").status_code == 204
+    gone = orbit.req("GET", f"/deployments/{deployment['id']}")
+    assert detail(gone, 404) == "Deployment not found"
+
+
+def test_paired_satellites_show_their_status(luml_server: LocalLuml, orbit: Orbit) -> None:
+    fresh, stale, idle = (orbit.satellite(name) for name in ("fresh", "stale", "idle"))
+    luml_server.pair_satellite(fresh["id"], {"deploy": None, "monitoring": {"port": 9}})
+    an_hour_ago = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    luml_server.pair_satellite(stale["id"], last_seen_at=an_hour_ago, slug="s")
+    paired = orbit.ok("GET", "/satellites", params={"paired": "true"})
+    assert [(s["name"], s["status"]) for s in paired] == [("fresh", "active"), ("stale", "error")]
+    assert paired[0]["capabilities"] == {"deploy": None, "monitoring": {"port": 9}}
+    assert paired[1]["base_url"] == "http://satellite.local:8000"
+    unpaired = orbit.ok("GET", "/satellites", params={"paired": "false"})
+    assert [(s["id"], s["status"], s["capabilities"]) for s in unpaired] == [
+        (idle["id"], "inactive", {})
+    ]
