@@ -19,8 +19,12 @@ from ._session import AsyncMode, M, Session, SyncMode
 from .resources.artifacts import ArtifactResource
 from .resources.bucket_secrets import BucketSecretResource
 from .resources.collections import CollectionResource
+from .resources.deployments import DeploymentResource
+from .resources.orbit_secrets import OrbitSecretResource
 from .resources.orbits import OrbitResource
 from .resources.organizations import OrganizationResource
+from .resources.satellites import SatelliteResource
+from .resources.tracks import TrackResource
 
 
 class _BaseClient(Generic[M]):
@@ -145,6 +149,26 @@ class _BaseClient(Generic[M]):
     def artifacts(self) -> ArtifactResource[M]:
         """Artifacts of the default collection."""
         return ArtifactResource(self._session)
+
+    @cached_property
+    def tracks(self) -> TrackResource[M]:
+        """Tracks of the default orbit: model versions promoted through stages."""
+        return TrackResource(self._session)
+
+    @cached_property
+    def deployments(self) -> DeploymentResource[M]:
+        """Deployments of the default orbit (artifacts running on satellites)."""
+        return DeploymentResource(self._session)
+
+    @cached_property
+    def satellites(self) -> SatelliteResource[M]:
+        """Satellites of the default orbit (the machines that run deployments)."""
+        return SatelliteResource(self._session)
+
+    @cached_property
+    def orbit_secrets(self) -> OrbitSecretResource[M]:
+        """Secrets of the default orbit (values deployments read by secret id)."""
+        return OrbitSecretResource(self._session)
 
     def __repr__(self) -> str:
         defaults = self._defaults

@@ -21,9 +21,15 @@ from luml_openapi.models import (
     CollectionSortBy,
     CollectionType,
     CollectionTypeFilter,
+    DeploymentStatus,
     OrbitRole,
     OrgRole,
+    SatelliteStatus,
+    SatelliteTaskStatus,
+    SatelliteTaskType,
     SortOrder,
+    TrackEntrySortBy,
+    TrackSortBy,
 )
 from luml_openapi.types import Unset
 
@@ -34,6 +40,8 @@ __all__ = [
     "ArtifactType",
     "ArtifactsList",
     "AzureBucketSecret",
+    "BucketCheck",
+    "BucketCheckStep",
     "BucketSecret",
     "BucketType",
     "Collection",
@@ -43,18 +51,35 @@ __all__ = [
     "CollectionTypeFilter",
     "CollectionsList",
     "CreatedArtifact",
+    "Deployment",
+    "DeploymentStatus",
     "MultiPartUploadDetails",
     "Orbit",
     "OrbitRole",
+    "OrbitSecret",
     "OrgRole",
     "Organization",
     "PartDetails",
     "S3BucketSecret",
+    "Satellite",
+    "SatelliteStatus",
+    "SatelliteTask",
+    "SatelliteTaskStatus",
+    "SatelliteTaskType",
+    "SatelliteWithKey",
     "SortOrder",
+    "Stage",
+    "Track",
+    "TrackEntriesList",
+    "TrackEntry",
+    "TrackEntrySortBy",
+    "TrackSortBy",
+    "TracksList",
     "UploadDetails",
 ]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 
 class ArtifactSortBy(enum.StrEnum):
@@ -261,7 +286,245 @@ class ArtifactsList:
     cursor: str | None = None
 
 
-@_frozen
+# --- registry: tracks and their entries, deployments, satellites, orbit secrets
+
+
+def _list(value: list[Any] | None) -> list[Any]:
+    return list(value or [])
+
+
+def _hidden(value: object) -> str:
+    """How a secret value shows in a repr: that it is there, never what it is."""
+    return "None" if value is None else "'***'"
+
+
+def _open(enum_class: type[E], value: Any) -> E | str:
+    """A known value as the enum member, a value a newer server added as a plain string."""
+    raw = getattr(value, "value", value)
+    try:
+        return enum_class(raw)
+    except ValueError:
+        return str(raw)
+
+
+def _artifact_type(value: Any) -> ArtifactType | str:
+    return _open(ArtifactType, value)
+
+
+def _deployment_status(value: Any) -> DeploymentStatus | str:
+    return _open(DeploymentStatus, value)
+
+
+def _satellite_status(value: Any) -> SatelliteStatus | str:
+    return _open(SatelliteStatus, value)
+
+
+def _task_type(value: Any) -> SatelliteTaskType | str:
+    return _open(SatelliteTaskType, value)
+
+
+def _task_status(value: Any) -> SatelliteTaskStatus | str:
+    return _open(SatelliteTaskStatus, value)
+
+
+@attrs.frozen(kw_only=True)
+class Stage:
+    """A stage of a track ("dev", "staging", "production"); `is_used` when an entry is at it."""
+
+    id: str
+    track_id: str
+    name: str
+    is_used: bool = False
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Track:
+    """A track: the versions of one model (or dataset) and the stages they are promoted to.
+
+    `stages` come oldest first; `next_version` is the version the next entry gets.
+    """
+
+    id: str
+    name: str
+    orbit_id: str
+    artifact_type: ArtifactType | str = attrs.field(converter=_artifact_type)
+    description: str | None = None
+    tags: list[str] | None = None
+    stages: list[Stage] = attrs.field(factory=list, converter=_list, metadata={"adopt": Stage})
+    next_version: int
+    total_entries: int = 0
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TracksList:
+    """One page of tracks; pass `cursor` as `start_after=` for the next (None: last page)."""
+
+    items: list[Track] = attrs.field(metadata={"adopt": Track})
+    cursor: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TrackEntry:
+    """One version of a track: an artifact, its version number and the stage it is at."""
+
+    id: str
+    track_id: str
+    artifact_id: str
+    version: int
+    stage_id: str | None = None
+    stage_name: str | None = None
+    artifact_name: str | None = None
+    artifact_description: str | None = None
+    artifact_collection_id: str | None = None
+    added_by: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TrackEntriesList:
+    """One page of track entries; pass `cursor` as `start_after=` for the next page."""
+
+    items: list[TrackEntry] = attrs.field(metadata={"adopt": TrackEntry})
+    cursor: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Deployment:
+    """An artifact deployed to a satellite.
+
+    `status` is a DeploymentStatus, or a plain string for a status a newer server added. The
+    `*_secrets` maps hold orbit secret ids (never values).
+    """
+
+    id: str
+    name: str
+    status: DeploymentStatus | str = attrs.field(converter=_deployment_status)
+    orbit_id: str
+    satellite_id: str
+    satellite_name: str | None = None
+    artifact_id: str
+    artifact_name: str | None = None
+    collection_id: str | None = None
+    inference_url: str | None = None
+    description: str | None = None
+    tags: list[str] | None = None
+    satellite_parameters: dict[str, Any] = attrs.field(factory=dict, converter=_dict)
+    env_variables: dict[str, str] = attrs.field(factory=dict, converter=_dict)
+    env_variables_secrets: dict[str, str] = attrs.field(factory=dict, converter=_dict)
+    dynamic_attributes_secrets: dict[str, str] = attrs.field(factory=dict, converter=_dict)
+    schemas: dict[str, Any] | None = None
+    error_message: dict[str, Any] | None = None
+    created_by_user: str | None = None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SatelliteTask:
+    """A task queued for a satellite (`deploy` or `undeploy`)."""
+
+    id: str
+    satellite_id: str
+    orbit_id: str
+    type: SatelliteTaskType | str = attrs.field(converter=_task_type)
+    status: SatelliteTaskStatus | str = attrs.field(converter=_task_status)
+    payload: dict[str, Any] = attrs.field(factory=dict, converter=_dict)
+    result: dict[str, Any] | None = None
+    scheduled_at: datetime.datetime | None = None
+    started_at: datetime.datetime | None = None
+    finished_at: datetime.datetime | None = None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Satellite:
+    """A satellite: a machine of yours that runs deployments of the orbit.
+
+    `status` is `inactive` until it pairs and is seen, `error` when it has not been seen for a
+    while; `capabilities` (e.g. `deploy`, `monitoring`) stay empty until it pairs.
+    """
+
+    id: str
+    orbit_id: str
+    name: str | None = None
+    description: str | None = None
+    base_url: str | None = None
+    paired: bool = False
+    status: SatelliteStatus | str = attrs.field(converter=_satellite_status)
+    capabilities: dict[str, Any] = attrs.field(factory=dict, converter=_dict)
+    slug: str | None = None
+    last_seen_at: datetime.datetime | None = None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SatelliteWithKey:
+    """A satellite and its API key, which the server shows only once (it keeps a hash).
+
+    The key is left out of the repr: read `api_key` and store it where the satellite runs.
+    """
+
+    satellite: Satellite = attrs.field(metadata={"adopt": Satellite})
+    api_key: str = attrs.field(repr=_hidden)
+
+
+@attrs.frozen(kw_only=True)
+class OrbitSecret:
+    """A secret of an orbit (a value deployments read by the secret's id).
+
+    `value` is never shown in a repr; it is None when the secret came from a list (the server
+    does not send values there): `orbit_secrets.get(...)` reads it.
+    """
+
+    id: str
+    name: str
+    value: str | None = attrs.field(default=None, repr=_hidden)
+    orbit_id: str
+    tags: list[str] | None = None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime | None = None
+
+
+class BucketCheckStep(enum.StrEnum):
+    """The steps of a bucket check, in order."""
+
+    URLS = "urls"
+    UPLOAD = "upload"
+    DOWNLOAD = "download"
+    RANGE = "range"
+    DELETE = "delete"
+
+
+@attrs.frozen(kw_only=True)
+class BucketCheck:
+    """The outcome of `bucket_secrets.check(...)`: true when every step passed.
+
+    Otherwise `failed_step` says where it stopped, `status_code` and `error_code` what the
+    storage answered (its own code, e.g. `NoSuchBucket`, `SignatureDoesNotMatch`,
+    `AuthenticationFailed`) and `message` the rest.
+    """
+
+    ok: bool
+    bucket_name: str | None = None
+    type: BucketType | str | None = None
+    passed: list[BucketCheckStep] = attrs.field(factory=list)
+    failed_step: BucketCheckStep | None = None
+    status_code: int | None = None
+    error_code: str | None = None
+    message: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+@attrs.frozen(kw_only=True)
 class UploadDetails:
     """Where to upload an artifact's file: S3 or Azure, one request or multipart."""
 
@@ -272,7 +535,7 @@ class UploadDetails:
     bucket_secret_id: str | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class CreatedArtifact:
     """A new artifact record (status `pending_upload`) and where to upload its file."""
 
@@ -280,7 +543,7 @@ class CreatedArtifact:
     upload_details: UploadDetails = attrs.field(metadata={"adopt": UploadDetails})
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class PartDetails:
     """One part of a multipart upload: its presigned URL and inclusive byte range."""
 
@@ -291,7 +554,7 @@ class PartDetails:
     part_size: int
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class MultiPartUploadDetails:
     """Presigned URLs for every part, and the URL that completes the upload."""
 

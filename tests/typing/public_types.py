@@ -11,13 +11,24 @@ from luml_facade import (
     Artifact,
     ArtifactsList,
     AsyncLumlClient,
+    BucketCheck,
     BucketSecret,
     Collection,
     CollectionDetails,
     CreatedArtifact,
+    Deployment,
     LumlClient,
     Orbit,
+    OrbitSecret,
     Organization,
+    Satellite,
+    SatelliteTask,
+    SatelliteWithKey,
+    Stage,
+    Track,
+    TrackEntriesList,
+    TrackEntry,
+    TracksList,
 )
 
 
@@ -45,3 +56,56 @@ async def async_surface(luml: AsyncLumlClient) -> None:
     assert_type(await luml.artifacts.upload("model.luml"), Artifact)
     assert_type(await luml.artifacts.download("id"), Path)
     await luml.setup_config(orbit="Default Orbit")
+
+
+def sync_registry_surface(luml: LumlClient) -> None:
+    assert_type(luml.tracks.create("churn", "model", stages=["dev"]), Track)
+    assert_type(luml.tracks.get("churn"), Track | None)
+    assert_type(luml.tracks.list(sort_by="name"), TracksList)
+    assert_type(luml.tracks.list_all(), Iterator[Track])
+    assert_type(luml.tracks.update("churn", stages=["dev", "prod"]), Track)
+    assert_type(luml.tracks.delete("churn"), None)
+    assert_type(luml.tracks.list_stages("churn"), list[Stage])
+    assert_type(luml.tracks.add_artifact("churn", "id", stage="dev"), TrackEntry)
+    assert_type(luml.tracks.list_artifacts("churn", "dev"), TrackEntriesList)
+    assert_type(luml.tracks.list_all_artifacts("churn"), Iterator[TrackEntry])
+    assert_type(luml.tracks.get_artifact("churn", "id"), TrackEntry)
+    assert_type(luml.tracks.get_artifact_by_stage("churn", "prod"), TrackEntry | None)
+    assert_type(luml.tracks.update_artifact("churn", "id", "prod", force=True), TrackEntry)
+    assert_type(luml.tracks.remove_artifact("churn", "id"), None)
+    assert_type(luml.tracks.remove_batch_artifacts("churn", ["id"]), None)
+    assert_type(luml.tracks.download_by_stage("churn", "prod"), Path)
+    assert_type(luml.deployments.list(), list[Deployment])
+    assert_type(luml.deployments.get("api"), Deployment | None)
+    assert_type(luml.deployments.create("api", "box", "id"), Deployment)
+    assert_type(luml.deployments.update("api", description="x"), Deployment)
+    assert_type(luml.deployments.delete("api"), SatelliteTask | None)
+    assert_type(luml.satellites.list(paired=True), list[Satellite])
+    assert_type(luml.satellites.get("box"), Satellite | None)
+    assert_type(luml.satellites.create("box"), SatelliteWithKey)
+    assert_type(luml.satellites.update("box", name="b"), Satellite)
+    assert_type(luml.satellites.delete("box"), None)
+    assert_type(luml.satellites.regenerate_api_key("box"), SatelliteWithKey)
+    assert_type(luml.orbit_secrets.list(), list[OrbitSecret])
+    assert_type(luml.orbit_secrets.get("token"), OrbitSecret | None)
+    assert_type(luml.orbit_secrets.create("token", "value"), OrbitSecret)
+    assert_type(luml.orbit_secrets.update("token", value="v2"), OrbitSecret)
+    assert_type(luml.orbit_secrets.delete("token"), None)
+    assert_type(luml.bucket_secrets.check("models"), BucketCheck)
+
+
+async def async_registry_surface(luml: AsyncLumlClient) -> None:
+    assert_type(await luml.tracks.create("churn", "model"), Track)
+    assert_type(await luml.tracks.get("churn"), Track | None)
+    assert_type(await luml.tracks.list(), TracksList)
+    assert_type(luml.tracks.list_all(), AsyncIterator[Track])
+    assert_type(await luml.tracks.list_stages("churn"), list[Stage])
+    assert_type(await luml.tracks.add_artifact("churn", "id"), TrackEntry)
+    assert_type(luml.tracks.list_all_artifacts("churn", "dev"), AsyncIterator[TrackEntry])
+    assert_type(await luml.tracks.get_artifact_by_stage("churn", "prod"), TrackEntry | None)
+    assert_type(await luml.tracks.download_by_stage("churn", "prod"), Path)
+    assert_type(await luml.deployments.list(), list[Deployment])
+    assert_type(await luml.deployments.delete("api", force=True), SatelliteTask | None)
+    assert_type(await luml.satellites.create("box"), SatelliteWithKey)
+    assert_type(await luml.orbit_secrets.get("token"), OrbitSecret | None)
+    assert_type(await luml.bucket_secrets.check(endpoint="h", bucket_name="b"), BucketCheck)

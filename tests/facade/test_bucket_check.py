@@ -1,0 +1,212 @@
+"""bucket_secrets.check on both clients: a bucket that works and ones that fail, through the
+local server's connection-test URLs and its S3 storage (Azure through an in-memory blob
+service)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from luml_facade import (
+    AsyncLumlClient,
+    BucketCheck,
+    BucketCheckStep,
+    BucketType,
+    InvalidArgumentError,
+    LumlClient,
+    NotFoundError,
+)
+from luml_facade.testing import Fault, LocalLuml, Tenant
+
+from .conftest import FAST_RETRIES, run
+from .test_azure import CONNECTION_STRING, FakeBlobService
+
+ALL_STEPS = [
+    BucketCheckStep.UPLOAD,
+    BucketCheckStep.DOWNLOAD,
+    BucketCheckStep.RANGE,
+    BucketCheckStep.DELETE,
+]
+
+
+def storage_requests(server: LocalLuml) -> list[Any]:
+    return [seen for seen in server.requests_seen if seen.target == "storage"]
+
+
+async def test_a_stored_secret_that_works(
+    luml: Any, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    luml_server.requests_seen.clear()
+    result = await run(luml.bucket_secrets.check(luml_tenant.bucket_secret_id))
+    assert isinstance(result, BucketCheck)
+    assert result
+    assert (result.ok, result.passed, result.failed_step) == (True, ALL_STEPS, None)
+    assert (result.bucket_name, result.type) == (luml_tenant.bucket_name, BucketType.S3)
+    seen = storage_requests(luml_server)
+    assert [(request.method, "range" in request.headers) for request in seen] == [
+        ("PUT", False),
+        ("GET", False),
+        ("GET", True),
+        ("DELETE", False),
+    ]
+    assert all("authorization" not in request.headers for request in seen)  # never the key
+    assert luml_server.stored_object(luml_tenant.bucket_name, "test_file") is None
+    by_name = await run(luml.bucket_secrets.check(luml_tenant.bucket_name))
+    assert by_name.ok
+
+
+async def test_new_settings_that_work_and_a_bucket_that_does_not_exist(
+    luml: Any, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    good = await run(
+        luml.bucket_secrets.check(
+            endpoint=luml_server.storage_url, bucket_name=luml_tenant.bucket_name
+        )
+    )
+    assert good.ok and good.passed == ALL_STEPS
+    missing = await run(
+        luml.bucket_secrets.check(endpoint=luml_server.storage_url, bucket_name="no-such-bucket")
+    )
+    assert not missing
+    assert (missing.failed_step, missing.status_code, missing.error_code) == (
+        BucketCheckStep.UPLOAD,
+        404,
+        "NoSuchBucket",
+    )
+    assert missing.passed == []
+    assert missing.message is not None and "NoSuchBucket" in missing.message
+    assert "X-Amz-Signature" not in missing.message  # no presigned URL in the report
+
+
+async def test_a_stored_secret_with_changed_settings_tried_first(
+    luml: Any, luml_tenant: Tenant
+) -> None:
+    result = await run(
+        luml.bucket_secrets.check(luml_tenant.bucket_secret_id, bucket_name="no-such-bucket")
+    )
+    assert (result.ok, result.bucket_name, result.error_code) == (
+        False,
+        "no-such-bucket",
+        "NoSuchBucket",
+    )
+    stored = await run(luml.bucket_secrets.get(luml_tenant.bucket_secret_id))
+    assert stored.bucket_name == luml_tenant.bucket_name  # nothing was saved
+
+
+async def test_a_failed_read_says_so_and_still_deletes_the_object(
+    luml: Any, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    denied = b"<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+    luml_server.faults.add(Fault(target="storage", method="GET", status=403, body=denied))
+    result = await run(luml.bucket_secrets.check(luml_tenant.bucket_secret_id))
+    assert (result.failed_step, result.status_code, result.error_code) == (
+        BucketCheckStep.DOWNLOAD,
+        403,
+        "AccessDenied",
+    )
+    assert result.passed == [BucketCheckStep.UPLOAD]
+    assert result.message == (
+        "reading the test object back answered HTTP 403: AccessDenied (Access Denied)"
+    )
+    assert storage_requests(luml_server)[-1].method == "DELETE"
+    assert luml_server.stored_object(luml_tenant.bucket_name, "test_file") is None
+
+
+async def test_a_refused_range_is_its_own_step(
+    luml: Any, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    luml_server.faults.add(Fault(target="storage", method="GET", nth=2, status=416))
+    result = await run(luml.bucket_secrets.check(luml_tenant.bucket_secret_id))
+    assert (result.failed_step, result.status_code) == (BucketCheckStep.RANGE, 416)
+    assert result.passed == [BucketCheckStep.UPLOAD, BucketCheckStep.DOWNLOAD]
+    assert luml_server.stored_object(luml_tenant.bucket_name, "test_file") is None
+
+
+async def test_a_failed_delete_is_reported(
+    luml: Any, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    luml_server.faults.add(Fault(target="storage", method="DELETE", status=403, times=10))
+    result = await run(luml.bucket_secrets.check(luml_tenant.bucket_secret_id))
+    assert (result.failed_step, result.status_code) == (BucketCheckStep.DELETE, 403)
+    assert result.passed == ALL_STEPS[:3]
+
+
+async def test_settings_the_server_refuses_fail_at_the_urls_step(luml: Any) -> None:
+    result = await run(
+        luml.bucket_secrets.check(endpoint="AccountName=x", bucket_name="c", type="azure")
+    )
+    assert (result.ok, result.failed_step, result.status_code) == (
+        False,
+        BucketCheckStep.URLS,
+        422,
+    )
+    assert result.message is not None and result.message.startswith("the server refused")
+
+
+async def test_bad_arguments(luml: Any, luml_tenant: Tenant) -> None:
+    with pytest.raises(NotFoundError, match=f"buckets: '{luml_tenant.bucket_name}'"):
+        await run(luml.bucket_secrets.check("no-such-bucket"))
+    with pytest.raises(InvalidArgumentError, match="need endpoint= and bucket_name="):
+        await run(luml.bucket_secrets.check(bucket_name="x"))
+    with pytest.raises(InvalidArgumentError, match="Azure bucket secret takes only"):
+        await run(
+            luml.bucket_secrets.check(
+                endpoint=CONNECTION_STRING, bucket_name="c", type="azure", access_key="a"
+            )
+        )
+
+
+def azure_client(kind: str, server: LocalLuml, tenant: Tenant, handler: Any) -> Any:
+    """A client whose storage requests go to `handler` (an in-memory Azure blob service)."""
+    transport = httpx.MockTransport(handler)
+    storage: Any = (
+        httpx.AsyncClient(transport=transport)
+        if kind == "async"
+        else httpx.Client(transport=transport)
+    )
+    client_class: Any = AsyncLumlClient if kind == "async" else LumlClient
+    return client_class(
+        api_key=tenant.api_key, base_url=server.url, retry=FAST_RETRIES, storage_http_client=storage
+    )
+
+
+async def close(client: Any) -> None:
+    await run(client.aclose() if isinstance(client, AsyncLumlClient) else client.close())
+
+
+async def test_an_azure_container(
+    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    blobs = FakeBlobService()
+    luml = azure_client(client_kind, luml_server, luml_tenant, blobs)
+    new = await run(
+        luml.bucket_secrets.check(endpoint=CONNECTION_STRING, bucket_name="models", type="azure")
+    )
+    assert (new.ok, new.type, new.passed) == (True, BucketType.AZURE, ALL_STEPS)
+    put = next(request for request in blobs.requests if request.method == "PUT")
+    assert put.headers["x-ms-blob-type"] == "BlockBlob"
+    assert "authorization" not in put.headers
+    assert not blobs.blobs  # deleted
+    secret = await run(luml.bucket_secrets.create(CONNECTION_STRING, "models", type="azure"))
+    stored = await run(luml.bucket_secrets.check(secret.id))
+    assert stored.ok and stored.type == BucketType.AZURE
+    await close(luml)
+
+
+async def test_an_azure_container_that_refuses_the_signature(
+    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    answer = "<Error><Code>AuthenticationFailed</Code><Message>Bad sig</Message></Error>"
+    luml = azure_client(
+        client_kind, luml_server, luml_tenant, lambda request: httpx.Response(403, text=answer)
+    )
+    secret = await run(luml.bucket_secrets.create(CONNECTION_STRING, "models", type="azure"))
+    result = await run(luml.bucket_secrets.check(secret.id))
+    assert (result.failed_step, result.status_code, result.error_code) == (
+        BucketCheckStep.UPLOAD,
+        403,
+        "AuthenticationFailed",
+    )
+    await close(luml)
