@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
@@ -21,6 +22,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 M = TypeVar("M", "SyncMode", "AsyncMode")
+logger = logging.getLogger("luml_facade")
 
 
 class SyncMode:
@@ -35,11 +37,25 @@ class Session(Generic[M]):
     """The driver, options and defaults one client's resources share."""
 
     def __init__(
-        self, driver: SyncDriver | AsyncDriver, options: ClientOptions, defaults: Defaults
+        self,
+        driver: SyncDriver | AsyncDriver,
+        options: ClientOptions,
+        defaults: Defaults,
+        prelude: Callable[[], Flow[Any]] | None = None,
     ) -> None:
         self.driver = driver
         self.options = options
         self.defaults = defaults
+        self.prelude = prelude
+
+    def _flow(self, flow: Flow[T]) -> Flow[T]:
+        """`flow`, after the prelude (repairing what interrupted transfers left behind)."""
+        if self.prelude is not None:
+            try:
+                yield from self.prelude()
+            except Exception as error:  # never fails the caller's call
+                logger.info("repairing leftover transfers failed: %s", error)
+        return (yield from flow)
 
     def bind_call(self, method: Callable[..., Flow[Any]], owner: Any) -> Callable[..., Any]:
         """`method` as a blocking function or a coroutine function, per this session's driver."""
@@ -47,12 +63,12 @@ class Session(Generic[M]):
         if isinstance(driver, AsyncDriver):
 
             async def run_async(*args: Any, **kwargs: Any) -> Any:
-                return await driver.run(method(owner, *args, **kwargs))
+                return await driver.run(self._flow(method(owner, *args, **kwargs)))
 
             return functools.wraps(method)(run_async)
 
         def run_sync(*args: Any, **kwargs: Any) -> Any:
-            return driver.run(method(owner, *args, **kwargs))
+            return driver.run(self._flow(method(owner, *args, **kwargs)))
 
         return functools.wraps(method)(run_sync)
 
@@ -61,7 +77,7 @@ class Session(Generic[M]):
         driver = self.driver
 
         def iterate(*args: Any, **kwargs: Any) -> Any:
-            return driver.iterate(method(owner, *args, **kwargs).flow)
+            return driver.iterate(self._flow(method(owner, *args, **kwargs).flow))
 
         return functools.wraps(method)(iterate)
 

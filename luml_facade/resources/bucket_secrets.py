@@ -21,6 +21,7 @@ from luml_openapi.models import (
     S3BucketSecretCreate,
 )
 
+from .._arguments import choice
 from .._errors import InvalidArgumentError, NotFoundError
 from .._flow import Flow, call
 from .._lookup import parse_uuid, pick, require_uuid
@@ -117,7 +118,7 @@ class BucketSecretResource(Resource[M]):
             )
         """
         organization_id = yield from self._defaults.organization()
-        kind = BucketType(type)
+        kind = choice(BucketType, type, "type")
         body: S3BucketSecretCreate | AzureBucketSecretCreate
         if kind is BucketType.AZURE:
             if any(value is not None for value in (access_key, secret_key, session_token, region)):
