@@ -11,7 +11,7 @@ import warnings
 with warnings.catch_warnings():
     # connexion imports starlette.testclient, which warns about httpx on import.
     warnings.simplefilter("ignore")
-    from ._faults import Fault, SeenRequest
+    from ._faults import Fault, Hold, SeenRequest
     from ._server import LocalLuml, Tenant
 
-__all__ = ["Fault", "LocalLuml", "SeenRequest", "Tenant"]
+__all__ = ["Fault", "Hold", "LocalLuml", "SeenRequest", "Tenant"]

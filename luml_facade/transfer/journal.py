@@ -190,10 +190,12 @@ class Journal:
             _live_in_this_process.add(path.name)
         return Held(path, fd, entry)
 
-    def live_entries(self) -> list[Entry]:
+    def live_entries(self, exclude: Path | None = None) -> list[Entry]:
         """Entries whose owner still runs (held by someone): what must not be repaired."""
         found: list[Entry] = []
         for path in self.entries():
+            if path == exclude:
+                continue
             try:
                 fd = os.open(path, os.O_RDONLY)
             except OSError:

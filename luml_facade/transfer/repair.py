@@ -128,7 +128,7 @@ def sweep(recorder: Recorder) -> Flow[list[RepairAction]]:
             held.release()
             continue
         try:
-            outcome = yield from repair_entry(journal, held.entry)
+            outcome = yield from repair_entry(journal, held)
         except APIConnectionError as error:
             held.release()
             logger.info("leftover transfers not repaired yet (API unreachable: %s)", error)
@@ -157,12 +157,14 @@ def sweep(recorder: Recorder) -> Flow[list[RepairAction]]:
     return repaired
 
 
-def repair_entry(journal: Journal, entry: Entry) -> Flow[list[RepairAction] | None]:
+def repair_entry(journal: Journal, held: Held) -> Flow[list[RepairAction] | None]:
     """Settle one leftover: the actions taken, or None to keep the entry for later."""
+    entry = held.entry
     path = ArtifactPath(entry.organization_id, entry.orbit_id, entry.collection_id)
     try:
         if entry.kind == "upload" and entry.artifact_id is None:
-            return (yield from _lost_create(journal, path, entry))
+            live = journal.live_entries(exclude=held.path)
+            return (yield from _lost_create(live, path, entry))
         if entry.artifact_id is None:
             return []
         artifact = yield from fetch_artifact(path, entry.artifact_id)
@@ -205,9 +207,8 @@ def _settle_delete(path: ArtifactPath, artifact: Artifact, gone: bool) -> Flow[l
     return [_action(artifact, "deletion_failed", reason)]
 
 
-def _lost_create(journal: Journal, path: ArtifactPath, entry: Entry) -> Flow[list[Any] | None]:
+def _lost_create(live: list[Entry], path: ArtifactPath, entry: Entry) -> Flow[list[Any] | None]:
     """The create's answer never arrived: find the record(s) it may have made and fail them."""
-    live = journal.live_entries()
     if any(_same_file(other, entry) and other.artifact_id is None for other in live):
         return None  # the same file is being created right now: can't tell them apart yet
     claimed = {other.artifact_id for other in live if other.artifact_id}
