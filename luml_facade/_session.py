@@ -48,9 +48,10 @@ class Session(Generic[M]):
         self.defaults = defaults
         self.prelude = prelude
 
-    def _flow(self, flow: Flow[T]) -> Flow[T]:
-        """`flow`, after the prelude (repairing what interrupted transfers left behind)."""
-        if self.prelude is not None:
+    def _flow(self, flow: Flow[T], method: Any = None) -> Flow[T]:
+        """`flow`, after the prelude (repairing what interrupted transfers left behind)
+        unless `method` does that itself (`without_prelude`)."""
+        if self.prelude is not None and not getattr(method, "without_prelude", False):
             try:
                 yield from self.prelude()
             except Exception as error:  # never fails the caller's call
@@ -63,12 +64,12 @@ class Session(Generic[M]):
         if isinstance(driver, AsyncDriver):
 
             async def run_async(*args: Any, **kwargs: Any) -> Any:
-                return await driver.run(self._flow(method(owner, *args, **kwargs)))
+                return await driver.run(self._flow(method(owner, *args, **kwargs), method))
 
             return functools.wraps(method)(run_async)
 
         def run_sync(*args: Any, **kwargs: Any) -> Any:
-            return driver.run(self._flow(method(owner, *args, **kwargs)))
+            return driver.run(self._flow(method(owner, *args, **kwargs), method))
 
         return functools.wraps(method)(run_sync)
 
@@ -80,6 +81,12 @@ class Session(Generic[M]):
             return driver.iterate(self._flow(method(owner, *args, **kwargs).flow))
 
         return functools.wraps(method)(iterate)
+
+
+def without_prelude(method: Callable[P, R]) -> Callable[P, R]:
+    """Mark a flow method that runs the session prelude (the journal repair) itself."""
+    method.without_prelude = True  # type: ignore[attr-defined]
+    return method
 
 
 class Items(Generic[T]):

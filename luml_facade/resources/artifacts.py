@@ -30,7 +30,7 @@ from .._errors import InvalidArgumentError, NotFoundError
 from .._flow import Flow, call
 from .._lookup import parse_uuid, pick
 from .._paging import collect, emit_all
-from .._session import Items, M, Resource, operation, paged
+from .._session import Items, M, Resource, operation, paged, without_prelude
 from .._unset import given
 from ..transfer.delete import delete_artifact
 from ..transfer.download import download_artifact
@@ -354,6 +354,7 @@ class ArtifactResource(Resource[M]):
         return Recorder.for_client(options.base_url, options.api_key.reveal())
 
     @operation
+    @without_prelude  # it sweeps the journal itself, to report what it repaired
     def repair_pending(
         self,
         older_than: timedelta = timedelta(hours=24),

@@ -108,9 +108,7 @@ async def test_a_signal_mid_transfer_leaves_nothing_pending(
         uploaded = await run(workspace.artifacts.upload(path))
         subject = uploaded.id
     hold = Hold()
-    luml_server.faults.add(
-        Fault(target=target, method=method, path_contains=fragment, hold=hold)
-    )
+    luml_server.faults.add(Fault(target=target, method=method, path_contains=fragment, hold=hold))
 
     child = start_child(client_kind, operation, luml_server, luml_tenant, ids, subject)
     output = interrupt(child, hold, SIGNALS[signame])
