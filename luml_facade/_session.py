@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 from ._driver import AsyncDriver, SyncDriver
+from ._errors import LumlAPIError
 from ._flow import Flow
 
 if TYPE_CHECKING:
@@ -56,7 +57,16 @@ class Session(Generic[M]):
                 yield from self.prelude()
             except Exception as error:  # never fails the caller's call
                 logger.info("repairing leftover transfers failed: %s", error)
-        return (yield from flow)
+        try:
+            return (yield from flow)
+        except LumlAPIError:
+            raise
+        except Exception as error:  # a bug: still typed, and says what to do
+            name = getattr(method, "__qualname__", "a call")
+            raise LumlAPIError(
+                f"{name} failed unexpectedly ({error!r}): this is a bug in luml-facade, please "
+                "report it with this traceback"
+            ) from error
 
     def bind_call(self, method: Callable[..., Flow[Any]], owner: Any) -> Callable[..., Any]:
         """`method` as a blocking function or a coroutine function, per this session's driver."""
