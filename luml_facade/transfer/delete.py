@@ -20,7 +20,7 @@ from luml_openapi.api.artifacts import (
 from luml_openapi.models import ArtifactStatusUpdate
 
 from .._errors import APIStatusError, FileDeleteError, LumlAPIError
-from .._flow import Flow, StorageRequest, blocking, call, storage
+from .._flow import Flow, StorageRequest, call, storage
 from ..resources._artifact_calls import ArtifactPath, set_status
 from .journal import Held
 from .repair import Recorder
@@ -41,7 +41,7 @@ def delete_artifact(
     if force:
         yield from call(force_delete_artifact, **target)
         return
-    held = yield from blocking(lambda: record.begin_delete(path, artifact_id))
+    held = record.begin_delete(path, artifact_id)  # inline: a cancellation can't lose it
     try:
         yield from _delete(path, artifact_id, held)
     finally:

@@ -82,6 +82,7 @@ class Entry:
     size: int | None = None
     started: str = attrs.field(factory=now_iso)
     pid: int = attrs.field(factory=os.getpid)
+    checked: str | None = None  # when a repair last looked for its record and found none
 
     def started_at(self) -> datetime:
         return datetime.fromisoformat(self.started)
@@ -109,8 +110,11 @@ class Held:
         """Record progress (phase, artifact id) in place."""
         self.entry = attrs.evolve(self.entry, **changes)
         data = self.entry.to_json()
-        os.ftruncate(self.fd, 0)
-        os.pwrite(self.fd, data, 0)
+        try:
+            os.ftruncate(self.fd, 0)
+            os.pwrite(self.fd, data, 0)
+        except OSError as error:  # the transfer goes on; only a later repair knows less
+            logger.warning("could not update transfer journal entry %s: %s", self.path, error)
 
     def remove(self) -> None:
         """The transfer is settled: forget it."""

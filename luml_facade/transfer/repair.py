@@ -34,12 +34,14 @@ from ..resources._artifact_calls import (
 )
 from ..types import Artifact, ArtifactStatus, RepairAction, RepairReport
 from .inspect import ArtifactFile
-from .journal import Entry, Held, Journal, key_fingerprint
+from .journal import Entry, Held, Journal, key_fingerprint, now_iso
 
 logger = logging.getLogger("luml_facade")
 
 CREATE_GRACE = timedelta(minutes=5)
 """How long an entry whose create answer was lost waits for its record to show up."""
+RECHECK = timedelta(seconds=30)
+"""How often such an entry is looked for again meanwhile."""
 CLOCK_SLACK = timedelta(minutes=10)
 """Allowed difference between this machine's clock and the server's."""
 
@@ -98,6 +100,10 @@ class Recorder:
 
 def status_text(artifact: Artifact) -> str:
     return str(getattr(artifact.status, "value", artifact.status))
+
+
+def _since(moment: str) -> timedelta:
+    return datetime.now(UTC) - datetime.fromisoformat(moment)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -163,8 +169,13 @@ def repair_entry(journal: Journal, held: Held) -> Flow[list[RepairAction] | None
     path = ArtifactPath(entry.organization_id, entry.orbit_id, entry.collection_id)
     try:
         if entry.kind == "upload" and entry.artifact_id is None:
+            if entry.checked and _since(entry.checked) < RECHECK:
+                return None  # looked a moment ago: don't list the collection on every call
             live = journal.live_entries(exclude=held.path)
-            return (yield from _lost_create(live, path, entry))
+            outcome = yield from _lost_create(live, path, entry)
+            if outcome is None:
+                held.update(checked=now_iso())
+            return outcome
         if entry.artifact_id is None:
             return []
         artifact = yield from fetch_artifact(path, entry.artifact_id)
@@ -231,7 +242,7 @@ def _lost_create(live: list[Entry], path: ArtifactPath, entry: Entry) -> Flow[li
         if not cursor:
             break
     if not found:
-        young = datetime.now(UTC) - entry.started_at() < CREATE_GRACE
+        young = _since(entry.started) < CREATE_GRACE
         return None if young else []
     actions = []
     for artifact in found:

@@ -75,7 +75,8 @@ def upload_artifact(
     """
     info = yield from blocking(lambda: inspect_file(file_path))
     display_name = name or info.file_name
-    held = yield from blocking(lambda: record.begin_upload(path, info, display_name))
+    # inline, not in a worker thread: a cancellation must never lose the held entry
+    held = record.begin_upload(path, info, display_name)
     try:
         created = yield from _create(path, info, display_name, description, tags, held)
         uploaded = yield from _transfer(path, created, info, concurrency, progress, held)

@@ -1,0 +1,147 @@
+"""An interruption at every step of an upload and of a delete, in-process: the driver is
+made to interrupt the k-th instruction it performs (every k until the transfer completes):
+task cancellation on AsyncLumlClient, KeyboardInterrupt (what Ctrl-C raises) on the main
+thread of LumlClient. After the client's next call nothing may be pending, an `uploaded`
+artifact's stored bytes must be the file, and no record may be gone while its object stays.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from luml_facade._driver import AsyncDriver, SyncDriver
+from luml_facade.testing import LocalLuml, Tenant
+
+from .conftest import run, write_artifact
+
+MiB = 1024 * 1024
+
+
+class Interrupter:
+    """Counts the instructions the drivers perform and interrupts the k-th."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.target = 0
+        self.count = 0
+        self.fired = False
+        sync_perform, async_perform = SyncDriver._perform, AsyncDriver._perform
+        interrupter = self
+
+        def perform_sync(driver: SyncDriver, instruction: Any) -> Any:
+            if threading.current_thread() is threading.main_thread() and interrupter.tick():
+                raise KeyboardInterrupt
+            return sync_perform(driver, instruction)
+
+        async def perform_async(driver: AsyncDriver, instruction: Any) -> Any:
+            if interrupter.tick():
+                task = asyncio.current_task()
+                assert task is not None
+                task.cancel()
+            return await async_perform(driver, instruction)
+
+        monkeypatch.setattr(SyncDriver, "_perform", perform_sync)
+        monkeypatch.setattr(AsyncDriver, "_perform", perform_async)
+
+    def arm(self, target: int) -> None:
+        self.target, self.count, self.fired = target, 0, False
+
+    def disarm(self) -> None:
+        self.target = 0
+
+    def tick(self) -> bool:
+        if not self.target:
+            return False
+        self.count += 1
+        if self.count == self.target:
+            self.fired = True
+            return True
+        return False
+
+
+def status_text(item: Any) -> str:
+    return str(getattr(item.status, "value", item.status))
+
+
+async def interrupted_call(interrupter: Interrupter, k: int, call: Any) -> bool:
+    """Run `call` with the k-th instruction interrupted; True if it was interrupted."""
+    interrupter.arm(k)
+    try:
+        await run(call())
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        pass
+    finally:
+        interrupter.disarm()
+    return interrupter.fired
+
+
+async def check_nothing_pending(
+    luml: Any, server: LocalLuml, tenant: Tenant, path: Path, k: int
+) -> list[Any]:
+    page = await run(luml.artifacts.list())  # the client's next call
+    statuses = [status_text(item) for item in page.items]
+    assert not [s for s in statuses if s.startswith("pending")], (k, statuses)
+    for item in page.items:
+        if status_text(item) == "uploaded":
+            assert server.stored_object(tenant.bucket_name, item.bucket_location) == (
+                path.read_bytes()
+            )
+    return list(page.items)
+
+
+@pytest.mark.parametrize("payload", [4096, 9 * MiB], ids=["single", "multipart"])
+async def test_an_upload_interrupted_at_every_step(
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    payload: int,
+) -> None:
+    path = write_artifact(tmp_path / "m.luml", payload_size=payload)
+    interrupter = Interrupter(monkeypatch)
+    k = 0
+    while True:
+        k += 1
+        fired = await interrupted_call(interrupter, k, lambda: workspace.artifacts.upload(path))
+        await check_nothing_pending(workspace, luml_server, luml_tenant, path, k)
+        if not fired:
+            break
+    assert k > 6  # every step of the transfer was tried (7 for a single PUT)
+    report_scenarios(f"upload-{payload}", k - 1)
+
+
+async def test_a_delete_interrupted_at_every_step(
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = write_artifact(tmp_path / "m.luml")
+    interrupter = Interrupter(monkeypatch)
+    k = 0
+    while True:
+        k += 1
+        artifact = await run(workspace.artifacts.upload(path))
+        fired = await interrupted_call(
+            interrupter, k, lambda artifact=artifact: workspace.artifacts.delete(artifact.id)
+        )
+        items = await check_nothing_pending(workspace, luml_server, luml_tenant, path, k)
+        if artifact.id not in {item.id for item in items}:
+            stored = luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location)
+            assert stored is None, k
+        else:
+            await run(workspace.artifacts.delete(artifact.id))  # a retry finishes it
+        if not fired:
+            break
+    assert k > 4
+    report_scenarios("delete", k - 1)
+
+
+def report_scenarios(name: str, count: int) -> None:
+    print(f"interrupted {name} at {count} points")  # shown with -s
