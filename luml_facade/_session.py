@@ -59,7 +59,7 @@ class Session(Generic[M]):
                 logger.info("repairing leftover transfers failed: %s", error)
         try:
             return (yield from flow)
-        except LumlAPIError:
+        except (LumlAPIError, Warning):
             raise
         except Exception as error:  # a bug: still typed, and says what to do
             name = getattr(method, "__qualname__", "a call")

@@ -8,6 +8,7 @@ artifact's stored bytes must be the file, and no record may be gone while its ob
 from __future__ import annotations
 
 import asyncio
+import random
 import threading
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ import pytest
 from luml_facade._driver import AsyncDriver, SyncDriver
 from luml_facade.testing import LocalLuml, Tenant
 
-from .conftest import run, write_artifact
+from .conftest import collect, make_client, run, write_artifact
 
 MiB = 1024 * 1024
+TURNS = 5000
 
 
 class Interrupter:
@@ -145,3 +147,48 @@ async def test_a_delete_interrupted_at_every_step(
 
 def report_scenarios(name: str, count: int) -> None:
     print(f"interrupted {name} at {count} points")  # shown with -s
+
+
+async def test_150_cancellations_at_random_points(
+    luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    """The issue's measure: 150 task cancellations at random points of uploads (seeded; the
+    point is a number of event-loop turns, not a time). After the next call nothing is
+    pending and every `uploaded` artifact holds the file's bytes."""
+    luml = make_client("async", luml_server, luml_tenant)
+    await luml.orbits.create("Models", luml_tenant.bucket_secret_id)
+    await luml.setup_config(orbit="Models")
+    await luml.collections.create("c", "main", "mixed")
+    await luml.setup_config(orbit="Models", collection="main")
+    path = write_artifact(tmp_path / "m.luml", payload_size=64 * 1024)
+    loop = asyncio.get_running_loop()
+    rng = random.Random(150)
+    cancelled = 0
+    for _ in range(150):
+        task = asyncio.ensure_future(luml.artifacts.upload(path))
+
+        def cancel_after(turns: int, task: asyncio.Future[Any] = task) -> None:
+            if task.done():
+                return
+            if turns == 0:
+                task.cancel()
+            else:
+                loop.call_soon(cancel_after, turns - 1)
+
+        loop.call_soon(cancel_after, rng.randrange(0, TURNS))
+        try:
+            await task
+        except asyncio.CancelledError:
+            cancelled += 1
+
+    items = await collect(luml.artifacts.list_all())  # the next call
+    statuses = [status_text(item) for item in items]
+    assert not [s for s in statuses if s.startswith("pending")], statuses
+    for item in items:
+        if status_text(item) == "uploaded":
+            stored = luml_server.stored_object(luml_tenant.bucket_name, item.bucket_location)
+            assert stored == path.read_bytes()
+    assert cancelled >= 30
+    print(sorted(statuses).count("uploaded"), "uploaded")
+    report_scenarios("upload (random cancellations)", cancelled)
+    await luml.aclose()
