@@ -162,18 +162,21 @@ def transport_error(error: httpx.TransportError, url: str, what: str) -> APIConn
 
 
 def check_sendable(call: ApiCall) -> None:
-    """Refuse a request body that can't be sent as JSON, naming the field (before sending)."""
-    body = call.kwargs.get("body")
-    to_dict = getattr(body, "to_dict", None)
-    if to_dict is None:
+    """Refuse arguments that can't be sent (a wrong type, a body that is not JSON), naming
+    the field, before anything is sent: never mistaken for an unreadable answer."""
+    build = getattr(call.endpoint, "_get_kwargs", None)
+    if build is None:
         return
     try:
-        fields = to_dict()
+        request = build(**call.kwargs)
     except Exception as error:
         raise InvalidArgumentError(
-            f"{operation_name(call)}: an argument can't be sent ({error!r})"
+            f"an argument of {operation_name(call)} can't be sent ({error!r}): check the "
+            "arguments' types"
         ) from error
-    for name, value in fields.items():
+    body = request.get("json")
+    fields = body.items() if isinstance(body, dict) else [("the request body", body)]
+    for name, value in fields:
         try:
             json.dumps(value, allow_nan=False)
         except (TypeError, ValueError) as error:

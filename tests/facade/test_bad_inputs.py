@@ -315,6 +315,18 @@ ROWS: list[tuple[str, Call, type[LumlAPIError], str]] = [
     ("create-hash", lambda c: c.create(file_hash="abc"), A, "file_hash must be the file's SHA-256"),
     ("create-manifest", lambda c: c.create(manifest=[1]), A, "manifest must be a dict"),
     ("create-file-name", lambda c: c.create(file_name=""), A, "file_name must not be empty"),
+    (
+        "orbit-name-object",
+        lambda c: c.luml.orbits.update(name=object()),
+        A,
+        "name can't be sent as JSON",
+    ),
+    (
+        "collection-tags-set",
+        lambda c: c.luml.collections.create("d", "n", "model", tags={1, 2}),
+        A,
+        "tags can't be sent as JSON",
+    ),
 ]
 
 
