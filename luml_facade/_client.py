@@ -10,9 +10,10 @@ from typing import Any, Generic, Self
 import httpx
 from luml_openapi.client import Client
 
+from ._arguments import text
 from ._defaults import Defaults
-from ._driver import AsyncDriver, SyncDriver
-from ._http import new_api_client, new_storage_client, prepare_api_client
+from ._driver import ApiContext, AsyncDriver, SyncDriver
+from ._http import check_storage_client, keyed, new_api_client, new_storage_client
 from ._options import ClientOptions
 from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
@@ -25,6 +26,7 @@ from .resources.orbits import OrbitResource
 from .resources.organizations import OrganizationResource
 from .resources.satellites import SatelliteResource
 from .resources.tracks import TrackResource
+from .transfer.repair import Recorder, sweep
 
 
 class _BaseClient(Generic[M]):
@@ -41,7 +43,9 @@ class _BaseClient(Generic[M]):
         max_concurrency: parts moved at once in multipart transfers (default 8).
         verify: TLS verification: True (default), False, or a CA bundle path.
         http_client: an httpx client (Client or AsyncClient, matching the facade client) for
-            API calls, e.g. with proxies; the facade sets its base URL, auth and User-Agent.
+            API calls, e.g. with proxies. It is not changed: the facade adds the key, URL and
+            headers to each of its own requests, so the client never holds the key (it may
+            also serve as `storage_http_client`).
         storage_http_client: an httpx client for presigned storage URLs (never given the key).
 
     Raises:
@@ -76,12 +80,32 @@ class _BaseClient(Generic[M]):
             max_concurrency=max_concurrency,
             verify=verify,
         )
+        for name, value in (("organization", organization), ("orbit", orbit)):
+            text(value, name)
+        text(collection, "collection")
+        if storage_http_client is not None:
+            check_storage_client(storage_http_client, asynchronous=self._asynchronous)
         self._owned: list[Any] = []
+        try:
+            self._setup(http_client, storage_http_client, organization, orbit, collection)
+        except BaseException:
+            self._close_owned()  # a constructor that raises leaves no connection open
+            raise
+
+    def _setup(
+        self,
+        http_client: Any,
+        storage_http_client: Any,
+        organization: str | None,
+        orbit: str | None,
+        collection: str | None,
+    ) -> None:
+        options = self._options
         api_http = self._api_http(http_client)
         storage_http = storage_http_client or self._own(
-            new_storage_client(self._options, asynchronous=self._asynchronous)
+            new_storage_client(options, asynchronous=self._asynchronous)
         )
-        self._raw = Client(base_url=self._options.base_url)
+        self._raw = Client(base_url=options.base_url)
         if self._asynchronous:
             self._raw.set_async_httpx_client(api_http)
         else:
@@ -89,20 +113,33 @@ class _BaseClient(Generic[M]):
         driver_class = AsyncDriver if self._asynchronous else SyncDriver
         self._defaults = Defaults()
         self._defaults.request(organization, orbit, collection)
+        recorder = Recorder.for_client(options.base_url, options.api_key.reveal())
         self._session: Session[M] = Session(
-            driver_class(self._raw, storage_http, self._options.retry),
-            self._options,
+            driver_class(
+                self._raw,
+                storage_http,
+                options.retry,
+                ApiContext(options.base_url, options.api_key),
+            ),
+            options,
             self._defaults,
+            prelude=lambda: sweep(recorder),
         )
         if any(value is not None for value in (organization, orbit, collection)):
             self._defaults_requested()
+
+    def _close_owned(self) -> None:
+        """Close what this client opened, from a constructor that failed (sync clients)."""
+        for client in self._owned:
+            if isinstance(client, httpx.Client):
+                client.close()
 
     def _defaults_requested(self) -> None:
         """Called when the constructor was given defaults (the async client resolves later)."""
 
     def _api_http(self, supplied: Any) -> Any:
         if supplied is not None:
-            return prepare_api_client(supplied, self._options)
+            return keyed(supplied, self._options, asynchronous=self._asynchronous)
         return self._own(new_api_client(self._options, asynchronous=self._asynchronous))
 
     def _own(self, client: Any) -> Any:

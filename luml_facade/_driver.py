@@ -7,6 +7,7 @@ sync and async clients share one implementation of each piece of logic.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 import time
@@ -15,6 +16,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+import attrs
 import httpx
 from luml_openapi.client import Client
 
@@ -22,6 +24,8 @@ from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
+    ConfigurationError,
+    InvalidArgumentError,
     error_for_status,
 )
 from ._flow import (
@@ -36,7 +40,8 @@ from ._flow import (
     StorageRequest,
     StreamToSink,
 )
-from ._retry import RetryPolicy
+from ._options import ApiKey
+from ._retry import RETRYABLE_STATUSES, RetryPolicy, is_tls_failure
 from .transfer._window import FileWindow
 
 T = TypeVar("T")
@@ -78,27 +83,107 @@ def with_retries(send: Any, policy: RetryPolicy, *, idempotent: bool) -> Flow[An
         attempt += 1
 
 
-def api_call(call: ApiCall, policy: RetryPolicy) -> Flow[Any]:
+@attrs.frozen
+class ApiContext:
+    """What error messages say about the API: its URL and where the key came from."""
+
+    base_url: str
+    key: ApiKey
+
+
+def api_call(call: ApiCall, policy: RetryPolicy, context: ApiContext) -> Flow[Any]:
     """One API call with retries; returns the parsed 2xx body or raises the typed error."""
+    check_sendable(call)
     send = SendApi(call.endpoint, call.kwargs)
     try:
         response = yield from with_retries(send, policy, idempotent=call.idempotent)
-    except httpx.TimeoutException as error:
-        raise APITimeoutError(f"the LUML API did not answer in time ({error})") from error
     except httpx.TransportError as error:
-        raise APIConnectionError(f"could not reach the LUML API: {error}") from error
+        raise transport_error(error, context.base_url, "the LUML API") from error
     except (KeyError, TypeError, ValueError, AttributeError) as error:  # the generated parser
         raise APIResponseValidationError(
             f"{operation_name(call)} answered with a body this client could not read ({error!r})"
         ) from error
+    if 300 <= response.status_code < 400:
+        location = response.headers.get("location")
+        target = f" to {location}" if location else ""
+        raise ConfigurationError(
+            f"the LUML API at {context.base_url} answered {response.status_code} (a redirect"
+            f"{target}) to {operation_name(call)}: set base_url (or LUML_BASE_URL) to the "
+            "address that answers directly; the client never follows redirects with the key"
+        )
     if response.status_code >= 400:
-        raise error_for_status(response.status_code, response.content, response.headers)
+        raise error_for_status(
+            response.status_code,
+            response.content,
+            response.headers,
+            status_hint(response.status_code, call, policy, context),
+        )
     if response.parsed is None and response.status_code != 204:
         raise APIResponseValidationError(
             f"{operation_name(call)} answered {response.status_code} with a body this client "
             "could not read"
         )
     return response.parsed
+
+
+def status_hint(status: int, call: ApiCall, policy: RetryPolicy, context: ApiContext) -> str:
+    """What to do about an error answer, where the client knows more than the server."""
+    if status == 401:
+        return (
+            f"{context.key.describe()} was refused by {context.base_url}: check the key (or "
+            "create a new one in LUML) and that base_url points at the right server"
+        )
+    if status in RETRYABLE_STATUSES and call.idempotent:
+        return (
+            f"still failing after {policy.max_retries} retries: try again later, or allow more "
+            "with max_retries= / retry=RetryPolicy(...)"
+        )
+    if status in RETRYABLE_STATUSES:
+        return "not retried, so it is never created twice: check whether it exists, then retry"
+    return ""
+
+
+def transport_error(error: httpx.TransportError, url: str, what: str) -> APIConnectionError:
+    """The typed error for no answer at all, naming the URL and what to check."""
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(
+            f"{what} at {url} did not answer in time ({type(error).__name__}: {error}); pass a "
+            "larger timeout= if it is slow"
+        )
+    if is_tls_failure(error):
+        return APIConnectionError(
+            f"TLS certificate verification failed for {url} ({error}): if the server uses a "
+            "private CA pass verify='/path/to/ca-bundle.pem'; otherwise fix its certificate"
+        )
+    return APIConnectionError(
+        f"could not reach {what} at {url} ({type(error).__name__}: {error}); check the URL "
+        "(base_url / LUML_BASE_URL), the network and any proxy"
+    )
+
+
+def check_sendable(call: ApiCall) -> None:
+    """Refuse arguments that can't be sent (a wrong type, a body that is not JSON), naming
+    the field, before anything is sent: never mistaken for an unreadable answer."""
+    build = getattr(call.endpoint, "_get_kwargs", None)
+    if build is None:
+        return
+    try:
+        request = build(**call.kwargs)
+    except Exception as error:
+        raise InvalidArgumentError(
+            f"an argument of {operation_name(call)} can't be sent ({error!r}): check the "
+            "arguments' types"
+        ) from error
+    body = request.get("json")
+    fields = body.items() if isinstance(body, dict) else [("the request body", body)]
+    for name, value in fields:
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise InvalidArgumentError(
+                f"{name} can't be sent as JSON ({error}): pass only str, int, float (not NaN "
+                "or infinity), bool, None, lists and dicts with str keys"
+            ) from error
 
 
 def storage_call(request: StorageRequest, policy: RetryPolicy) -> Flow[httpx.Response]:
@@ -122,15 +207,16 @@ def storage_label(url: str) -> str:
 class _BaseDriver:
     """What both drivers share: the clients, the policy, and how instructions expand."""
 
-    def __init__(self, api: Client, storage: Any, policy: RetryPolicy) -> None:
+    def __init__(self, api: Client, storage: Any, policy: RetryPolicy, context: ApiContext) -> None:
         self.api = api
         self.storage = storage
         self.policy = policy
+        self.context = context
 
     def expand(self, instruction: Any) -> Flow[Any] | None:
         """The flow a high-level instruction stands for, or None for an I/O primitive."""
         if isinstance(instruction, ApiCall):
-            return api_call(instruction, self.policy)
+            return api_call(instruction, self.policy, self.context)
         if isinstance(instruction, StorageRequest):
             return storage_call(instruction, self.policy)
         return None

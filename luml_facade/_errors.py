@@ -25,6 +25,7 @@ LumlAPIError
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -70,14 +71,22 @@ class APIStatusError(LumlAPIError):
     """
 
     def __init__(
-        self, message: str, *, status_code: int, request_id: str | None = None, body: Any = None
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None = None,
+        body: Any = None,
+        hint: str = "",
     ) -> None:
         request_note = f" (request id {request_id})" if request_id else ""
-        super().__init__(f"{status_code}: {message}{request_note}")
+        hint_note = f"; {hint}" if hint else ""
+        super().__init__(f"{status_code}: {message}{request_note}{hint_note}")
         self.message = message
         self.status_code = status_code
         self.request_id = request_id
         self.body = body
+        self.hint = hint
 
 
 class BadRequestError(APIStatusError):
@@ -182,18 +191,39 @@ def _describe_validation_item(item: Any) -> str:
     return f"{location}: {item.get('msg', 'invalid')}" if location else str(item.get("msg"))
 
 
-def error_for_status(status_code: int, content: bytes, headers: httpx.Headers) -> APIStatusError:
-    """Build the typed error for an error answer, keeping everything the server said."""
+def error_for_status(
+    status_code: int, content: bytes, headers: httpx.Headers, hint: str = ""
+) -> APIStatusError:
+    """Build the typed error for an error answer, keeping everything the server said;
+    `hint` says what to do about it."""
     body = _decode_body(content)
-    message = _describe_detail(body, fallback=f"HTTP {status_code}")
+    message = _describe_detail(body, fallback=_reason(status_code))
     if status_code >= 500:
         error_class: type[APIStatusError] = InternalServerError
     else:
         error_class = _STATUS_ERRORS.get(status_code, APIStatusError)
     return error_class(
-        message, status_code=status_code, request_id=headers.get("x-request-id"), body=body
+        message,
+        status_code=status_code,
+        request_id=headers.get("x-request-id"),
+        body=body,
+        hint=hint,
     )
+
+
+def _reason(status_code: int) -> str:
+    try:
+        phrase = HTTPStatus(status_code).phrase
+    except ValueError:
+        return f"HTTP {status_code}"
+    return f"HTTP {status_code} {phrase} (the answer had no detail)"
 
 
 class InvalidArgumentError(LumlAPIError, ValueError):
     """An argument can't be used as given (e.g. an id that is not a UUID); says what to pass."""
+
+
+for _name in __all__:  # tracebacks show `luml_facade.NotFoundError`, the name to import
+    _public = globals()[_name]
+    if isinstance(_public, type):
+        _public.__module__ = "luml_facade"

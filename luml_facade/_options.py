@@ -17,15 +17,26 @@ DEFAULT_STORAGE_TIMEOUT = httpx.Timeout(300.0, connect=10.0)
 
 
 class ApiKey:
-    """The API key, kept out of every repr, str and log line."""
+    """The API key, kept out of every repr, str and log line. `source` says where it came
+    from (the api_key argument or LUML_API_KEY), for error messages."""
 
-    __slots__ = ("_value",)
+    __slots__ = ("_value", "source")
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str, source: str = "the api_key argument") -> None:
         self._value = value
+        self.source = source
 
     def reveal(self) -> str:
         return self._value
+
+    def hint(self) -> str:
+        """At most the first few characters (never more than a quarter of the key)."""
+        shown = min(4, len(self._value) // 4)
+        return f"{self._value[:shown]}…" if shown else "…"
+
+    def describe(self) -> str:
+        """Where the key came from, and its first characters, for a refused key."""
+        return f"the API key from {self.source} ({self.hint()!r})"
 
     def __repr__(self) -> str:
         return "ApiKey('***')"
@@ -72,19 +83,24 @@ class ClientOptions:
         verify: bool | str,
     ) -> ClientOptions:
         """Fill in the key and URL from LUML_API_KEY / LUML_BASE_URL; check the rest."""
-        key = api_key or os.environ.get("LUML_API_KEY")
-        if not key:
+        key = _api_key(api_key)
+        url = _base_url(base_url)
+        for name, value, lowest in (
+            ("max_retries", max_retries, 0),
+            ("max_concurrency", max_concurrency, 1),
+        ):
+            if isinstance(value, bool) or not isinstance(value, int) or value < lowest:
+                raise ConfigurationError(f"{name} must be an integer >= {lowest}, got {value!r}")
+        if retry is not None and not isinstance(retry, RetryPolicy):
             raise ConfigurationError(
-                "no API key: pass api_key= to the client or set the LUML_API_KEY environment "
-                "variable"
+                f"retry must be a luml_facade.RetryPolicy, got {type(retry).__name__}"
             )
-        url = (base_url or os.environ.get("LUML_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
-        if not url.startswith(("http://", "https://")):
-            raise ConfigurationError(f"base_url must start with http:// or https://, got {url!r}")
-        if max_retries < 0 or max_concurrency < 1:
-            raise ConfigurationError("max_retries must be >= 0 and max_concurrency >= 1")
+        if not isinstance(verify, bool | str):
+            raise ConfigurationError(
+                f"verify must be True, False or the path of a CA bundle, got {verify!r}"
+            )
         return cls(
-            api_key=ApiKey(key),
+            api_key=key,
             base_url=url,
             timeout=_timeout(timeout, DEFAULT_TIMEOUT),
             retry=retry or RetryPolicy(max_retries=max_retries),
@@ -93,7 +109,45 @@ class ClientOptions:
         )
 
 
+def _api_key(given: str | None) -> ApiKey:
+    if given is not None and not isinstance(given, str):
+        raise ConfigurationError(f"api_key must be a string, got {type(given).__name__}")
+    if given:
+        return ApiKey(given.strip(), "the api_key argument")
+    from_environment = os.environ.get("LUML_API_KEY", "").strip()
+    if not from_environment:
+        raise ConfigurationError(
+            "no API key: pass api_key= to the client or set the LUML_API_KEY environment variable"
+        )
+    return ApiKey(from_environment, "the LUML_API_KEY environment variable")
+
+
+def _base_url(given: str | None) -> str:
+    if given is not None and not isinstance(given, str):
+        raise ConfigurationError(f"base_url must be a string, got {type(given).__name__}")
+    source = "base_url" if given else "LUML_BASE_URL"
+    url = (given or os.environ.get("LUML_BASE_URL") or DEFAULT_BASE_URL).strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ConfigurationError(f"{source} must start with http:// or https://, got {url!r}")
+    if url.lower().endswith("/v1"):
+        raise ConfigurationError(
+            f"{source} must not end in /v1 (every API path already starts with /v1): use "
+            f"{url[:-3]!r}"
+        )
+    try:
+        httpx.URL(url)
+    except (httpx.InvalidURL, ValueError) as error:
+        raise ConfigurationError(f"{source} is not a valid URL ({error}): got {url!r}") from error
+    return url
+
+
 def _timeout(value: float | httpx.Timeout | None, default: httpx.Timeout) -> httpx.Timeout:
     if value is None:
         return default
-    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigurationError(
+            f"timeout must be a number of seconds > 0 or an httpx.Timeout, got {value!r}"
+        )
+    return httpx.Timeout(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import random
+import ssl
 import time
 from collections.abc import Mapping
 
@@ -52,14 +53,26 @@ class RetryPolicy:
         never_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout)
         if not (idempotent or never_sent):
             return None
-        if isinstance(error, httpx.UnsupportedProtocol | httpx.ProxyError):
-            return None
+        if isinstance(error, httpx.UnsupportedProtocol | httpx.ProxyError) or is_tls_failure(error):
+            return None  # retrying cannot help: the setup must change
         return self.backoff(attempt)
 
     def backoff(self, attempt: int) -> float:
         """Full-jitter exponential backoff for the given (0-based) attempt."""
         ceiling = min(self.backoff_max, self.backoff_base * (2**attempt))
         return random.uniform(0, ceiling)  # noqa: S311 - jitter, not cryptography
+
+
+def is_tls_failure(error: BaseException) -> bool:
+    """Whether a transport error comes from TLS (an untrusted or invalid certificate)."""
+    seen: BaseException | None = error
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(error)
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 from ._driver import AsyncDriver, SyncDriver
+from ._errors import LumlAPIError
 from ._flow import Flow
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 M = TypeVar("M", "SyncMode", "AsyncMode")
+logger = logging.getLogger("luml_facade")
 
 
 class SyncMode:
@@ -35,11 +38,35 @@ class Session(Generic[M]):
     """The driver, options and defaults one client's resources share."""
 
     def __init__(
-        self, driver: SyncDriver | AsyncDriver, options: ClientOptions, defaults: Defaults
+        self,
+        driver: SyncDriver | AsyncDriver,
+        options: ClientOptions,
+        defaults: Defaults,
+        prelude: Callable[[], Flow[Any]] | None = None,
     ) -> None:
         self.driver = driver
         self.options = options
         self.defaults = defaults
+        self.prelude = prelude
+
+    def _flow(self, flow: Flow[T], method: Any = None) -> Flow[T]:
+        """`flow`, after the prelude (repairing what interrupted transfers left behind)
+        unless `method` does that itself (`without_prelude`)."""
+        if self.prelude is not None and not getattr(method, "without_prelude", False):
+            try:
+                yield from self.prelude()
+            except Exception as error:  # never fails the caller's call
+                logger.info("repairing leftover transfers failed: %s", error)
+        try:
+            return (yield from flow)
+        except (LumlAPIError, Warning):
+            raise
+        except Exception as error:  # a bug: still typed, and says what to do
+            name = getattr(method, "__qualname__", "a call")
+            raise LumlAPIError(
+                f"{name} failed unexpectedly ({error!r}): this is a bug in luml-facade, please "
+                "report it with this traceback"
+            ) from error
 
     def bind_call(self, method: Callable[..., Flow[Any]], owner: Any) -> Callable[..., Any]:
         """`method` as a blocking function or a coroutine function, per this session's driver."""
@@ -47,12 +74,12 @@ class Session(Generic[M]):
         if isinstance(driver, AsyncDriver):
 
             async def run_async(*args: Any, **kwargs: Any) -> Any:
-                return await driver.run(method(owner, *args, **kwargs))
+                return await driver.run(self._flow(method(owner, *args, **kwargs), method))
 
             return functools.wraps(method)(run_async)
 
         def run_sync(*args: Any, **kwargs: Any) -> Any:
-            return driver.run(method(owner, *args, **kwargs))
+            return driver.run(self._flow(method(owner, *args, **kwargs), method))
 
         return functools.wraps(method)(run_sync)
 
@@ -61,9 +88,15 @@ class Session(Generic[M]):
         driver = self.driver
 
         def iterate(*args: Any, **kwargs: Any) -> Any:
-            return driver.iterate(method(owner, *args, **kwargs).flow)
+            return driver.iterate(self._flow(method(owner, *args, **kwargs).flow))
 
         return functools.wraps(method)(iterate)
+
+
+def without_prelude(method: Callable[P, R]) -> Callable[P, R]:
+    """Mark a flow method that runs the session prelude (the journal repair) itself."""
+    method.without_prelude = True  # type: ignore[attr-defined]
+    return method
 
 
 class Items(Generic[T]):

@@ -60,6 +60,8 @@ __all__ = [
     "OrgRole",
     "Organization",
     "PartDetails",
+    "RepairAction",
+    "RepairReport",
     "S3BucketSecret",
     "Satellite",
     "SatelliteStatus",
@@ -572,3 +574,32 @@ def adopt_bucket_secret(model: Any) -> BucketSecret:
     if kind == BucketType.AZURE:
         return adopt(AzureBucketSecret, model)
     return adopt(BucketSecret, model)
+
+
+@attrs.frozen(kw_only=True)
+class RepairAction:
+    """What a repair did to (or found about) one artifact.
+
+    `before` is the status it was found in (`pending_upload`, `pending_deletion`), `after` what
+    it is now (`upload_failed`, `uploaded`, `deletion_failed`, `deleted`, or the same status
+    for an artifact left alone), and `reason` says why.
+    """
+
+    artifact_id: str
+    collection_id: str
+    name: str | None = None
+    before: str
+    after: str
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class RepairReport:
+    """The outcome of `artifacts.repair_pending()`: what was repaired and what was left alone
+    (e.g. an upload still running in a process on this machine)."""
+
+    repaired: list[RepairAction] = attrs.field(factory=list)
+    skipped: list[RepairAction] = attrs.field(factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.repaired)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import builtins
+import warnings
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from luml_openapi.api.artifacts import get_artifact, update_artifact
+from luml_openapi.api.artifacts import get_artifact, list_artifacts, update_artifact
 from luml_openapi.models import ArtifactStatusUpdate, ArtifactUpdate, FreeForm
+from luml_openapi.types import UNSET
 
+from .._arguments import choice, choices, integer, text
+from .._errors import InvalidArgumentError
 from .._flow import Flow, call
 from .._lookup import require_uuid
-from ..types import Artifact, adopt
+from .._unset import given
+from ..types import Artifact, ArtifactsList, ArtifactSortBy, ArtifactType, SortOrder, adopt
 
 
 def free_form(values: Mapping[str, Any]) -> FreeForm:
@@ -51,3 +57,47 @@ def set_status(
         update_artifact, **path.of_artifact(artifact_id), body=ArtifactUpdate(status=status)
     )
     return adopt(Artifact, updated)
+
+
+MAX_PAGE = 100
+
+
+def artifact_types(
+    types: Sequence[ArtifactType | str] | None, type: ArtifactType | str | None
+) -> builtins.list[ArtifactType] | None:
+    """The `types=` filter, also accepting the older single `type=` spelling."""
+    kinds = choices(ArtifactType, types, "types")
+    if type is not None:
+        warnings.warn("type= is deprecated: pass types=[...]", DeprecationWarning, stacklevel=4)
+        kinds = [*(kinds or []), choice(ArtifactType, type, "type")]
+    return kinds
+
+
+def fetch_artifacts_page(
+    path: ArtifactPath,
+    cursor: str | None,
+    *,
+    limit: int = MAX_PAGE,
+    sort_by: ArtifactSortBy | str | None = None,
+    order: SortOrder | str = SortOrder.DESC,
+    types: builtins.list[ArtifactType] | None = None,
+    search: str | None = None,
+) -> Flow[ArtifactsList]:
+    """One page of a collection's artifacts (the server lists per orbit, filtered here)."""
+    if sort_by is not None and not isinstance(sort_by, str):
+        raise InvalidArgumentError(
+            f"sort_by must be a column ({', '.join(repr(m.value) for m in ArtifactSortBy)}) or "
+            f"a metric key, got {sort_by!r}"
+        )
+    page = yield from call(
+        list_artifacts,
+        **path.of_orbit(),
+        collection_ids=[path.collection_id],
+        cursor=text(cursor, "start_after") or UNSET,
+        limit=integer(limit, "limit", 1, MAX_PAGE),
+        sort_by=UNSET if sort_by is None else str(getattr(sort_by, "value", sort_by)),
+        order=choice(SortOrder, order, "order"),
+        types=given(types),
+        search=text(search, "search") or UNSET,
+    )
+    return adopt(ArtifactsList, page)

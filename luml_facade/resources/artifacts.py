@@ -6,6 +6,7 @@ import builtins
 import os
 import warnings
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -14,7 +15,6 @@ from luml_openapi.api.artifacts import (
     create_artifact,
     get_artifact_delete_url,
     get_artifact_download_url,
-    list_artifacts,
     update_artifact,
 )
 from luml_openapi.models import (
@@ -23,17 +23,19 @@ from luml_openapi.models import (
     ArtifactUpdate,
     FileIndex,
 )
-from luml_openapi.types import UNSET
 
-from .._errors import NotFoundError
+from .._arguments import choice, duration, flag, integer, mapping, text, text_list
+from .._arguments import file_path as path_argument
+from .._errors import InvalidArgumentError, NotFoundError
 from .._flow import Flow, call
 from .._lookup import parse_uuid, pick
 from .._paging import collect, emit_all
-from .._session import Items, M, Resource, operation, paged
+from .._session import Items, M, Resource, operation, paged, without_prelude
 from .._unset import given
 from ..transfer.delete import delete_artifact
 from ..transfer.download import download_artifact
 from ..transfer.progress import ProgressOption, default_progress
+from ..transfer.repair import Recorder, repair_pending
 from ..transfer.upload import upload_artifact
 from ..types import (
     Artifact,
@@ -42,53 +44,25 @@ from ..types import (
     ArtifactStatus,
     ArtifactType,
     CreatedArtifact,
+    RepairReport,
     SortOrder,
     adopt,
 )
-from ._artifact_calls import ArtifactPath, fetch_artifact, free_form
-
-MAX_PAGE = 100
-
-
-def artifact_types(
-    types: Sequence[ArtifactType | str] | None, type: ArtifactType | str | None
-) -> builtins.list[ArtifactType] | None:
-    """The `types=` filter, also accepting the older single `type=` spelling."""
-    if type is not None:
-        warnings.warn("type= is deprecated: pass types=[...]", DeprecationWarning, stacklevel=4)
-        types = [*(types or []), type]
-    return None if types is None else [ArtifactType(kind) for kind in types]
-
-
-def fetch_artifacts_page(
-    path: ArtifactPath,
-    cursor: str | None,
-    *,
-    limit: int = MAX_PAGE,
-    sort_by: ArtifactSortBy | str | None = None,
-    order: SortOrder | str = SortOrder.DESC,
-    types: builtins.list[ArtifactType] | None = None,
-    search: str | None = None,
-) -> Flow[ArtifactsList]:
-    """One page of a collection's artifacts (the server lists per orbit, filtered here)."""
-    page = yield from call(
-        list_artifacts,
-        **path.of_orbit(),
-        collection_ids=[path.collection_id],
-        cursor=cursor or UNSET,
-        limit=limit,
-        sort_by=UNSET if sort_by is None else str(sort_by),
-        order=SortOrder(order),
-        types=given(types),
-        search=search or UNSET,
-    )
-    return adopt(ArtifactsList, page)
+from ._artifact_calls import (
+    MAX_PAGE,
+    ArtifactPath,
+    artifact_types,
+    fetch_artifact,
+    fetch_artifacts_page,
+    free_form,
+)
 
 
 class ArtifactResource(Resource[M]):
     """Artifacts of the default collection (`luml.artifacts`); `collection_id=` picks another."""
 
     def _path(self, collection_id: str | None) -> Flow[ArtifactPath]:
+        text(collection_id, "collection_id")
         organization_id, orbit_id = yield from self._defaults.orbit_path()
         collection = yield from self._defaults.collection(collection_id)
         return ArtifactPath(organization_id, orbit_id, collection)
@@ -106,6 +80,7 @@ class ArtifactResource(Resource[M]):
         Example:
             artifact = luml.artifacts.get("my_model")
         """
+        text(artifact_value, "artifact_value", optional=False)
         path = yield from self._path(collection_id)
         if parse_uuid(artifact_value) is not None:
             try:
@@ -224,6 +199,7 @@ class ArtifactResource(Resource[M]):
     def _presigned(
         self, endpoint: ModuleType, artifact_id: str, collection_id: str | None
     ) -> Flow[dict[str, str]]:
+        text(artifact_id, "artifact_id", optional=False)
         path = yield from self._path(collection_id)
         answer = yield from call(endpoint, **path.of_artifact(artifact_id))
         return {"url": answer.url}
@@ -252,6 +228,9 @@ class ArtifactResource(Resource[M]):
                 {"manifest.json": (512, 120)}, 10240, "My model",
             )
         """
+        _check_create(file_name, extra_values, manifest, file_hash, file_index, size, name)
+        text(description, "description")
+        text_list(tags, "tags")
         path = yield from self._path(collection_id)
         index = FileIndex()
         index.additional_properties = {
@@ -298,17 +277,23 @@ class ArtifactResource(Resource[M]):
         Example:
             artifact = luml.artifacts.upload("model.luml", name="Churn v2", tags=["prod"])
         """
+        local = path_argument(file_path)
+        text(name, "name")
+        text(description, "description")
+        text_list(tags, "tags")
+        progress = default_progress(on_progress)
         path = yield from self._path(collection_id)
         options = self._session.options
         return (
             yield from upload_artifact(
                 path,
-                os.fspath(file_path),
+                local,
                 name,
                 description,
                 tags,
                 concurrency=options.max_concurrency,
-                progress=default_progress(on_progress),
+                progress=progress,
+                record=self._recorder,
             )
         )
 
@@ -334,13 +319,14 @@ class ArtifactResource(Resource[M]):
         Example:
             path = luml.artifacts.download(artifact.id, "/tmp/models/")
         """
+        progress = default_progress(on_progress)
         path = yield from self._path(collection_id)
         return (
             yield from download_artifact(
                 path,
                 artifact_id,
                 file_path,
-                progress=default_progress(on_progress),
+                progress=progress,
                 policy=self._session.options.retry,
             )
         )
@@ -359,8 +345,45 @@ class ArtifactResource(Resource[M]):
         Example:
             luml.artifacts.delete(artifact.id)
         """
+        flag(force, "force")
         path = yield from self._path(collection_id)
-        yield from delete_artifact(path, artifact_id, force=force)
+        yield from delete_artifact(path, artifact_id, force=force, record=self._recorder)
+
+    @property
+    def _recorder(self) -> Recorder:
+        options = self._session.options
+        return Recorder.for_client(options.base_url, options.api_key.reveal())
+
+    @operation
+    @without_prelude  # it sweeps the journal itself, to report what it repaired
+    def repair_pending(
+        self,
+        older_than: timedelta = timedelta(hours=24),
+        *,
+        collection_id: str | None = None,
+    ) -> Flow[RepairReport]:
+        """Repair artifacts that interrupted transfers left `pending_upload` or
+        `pending_deletion` in the collection, and return what was done.
+
+        First settles what the local transfer journal knows (uploads and deletes of this API
+        key on this machine that stopped before their outcome reached the server; every
+        client call does this too). Then every artifact of the collection still
+        `pending_upload` (created longer than `older_than` ago) is marked `upload_failed`, and
+        every one `pending_deletion` (for longer than `older_than`) `deletion_failed`, except
+        those a transfer on this machine is still running. Choose `older_than` longer than
+        your longest upload: an upload still running elsewhere would be failed.
+
+        Returns a RepairReport: `repaired` (RepairAction: artifact, status before and after,
+        why) and `skipped` (left alone, and why).
+
+        Example:
+            report = luml.artifacts.repair_pending(older_than=timedelta(hours=6))
+            for action in report.repaired:
+                print(action.name, action.before, "->", action.after)
+        """
+        age = duration(older_than, "older_than")
+        path = yield from self._path(collection_id)
+        return (yield from repair_pending(self._recorder, path, age))
 
     @operation
     def update(
@@ -389,16 +412,48 @@ class ArtifactResource(Resource[M]):
                 DeprecationWarning,
                 stacklevel=3,
             )
+        text(name, "name")
+        text(description, "description")
+        text_list(tags, "tags")
+        new_status = None if status is None else choice(ArtifactStatusUpdate, status, "status")
         path = yield from self._path(collection_id)
         body = ArtifactUpdate(
             name=given(name),
             description=given(description),
             tags=given(tags),
-            status=UNSET
-            if status is None
-            else ArtifactStatusUpdate(
-                str(status.value if isinstance(status, ArtifactStatus) else status)
-            ),
+            status=given(new_status),
         )
         updated = yield from call(update_artifact, **path.of_artifact(artifact_id), body=body)
         return adopt(Artifact, updated)
+
+
+def _check_create(
+    file_name: Any,
+    extra_values: Any,
+    manifest: Any,
+    file_hash: Any,
+    file_index: Any,
+    size: Any,
+    name: Any,
+) -> None:
+    """The arguments of `create`, checked before anything is sent."""
+    text(file_name, "file_name", optional=False, empty=False)
+    text(name, "name", optional=False)
+    mapping(extra_values, "extra_values")
+    mapping(manifest, "manifest")
+    if not isinstance(file_hash, str) or len(file_hash) != 64:
+        raise InvalidArgumentError(
+            f"file_hash must be the file's SHA-256 as 64 hex digits, got {file_hash!r}"
+        )
+    integer(size, "size", 0)
+    mapping(file_index, "file_index")
+    for member, span in file_index.items():
+        if (
+            isinstance(span, str)
+            or not isinstance(span, Sequence)
+            or len(span) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in span)
+        ):
+            raise InvalidArgumentError(
+                f"file_index[{member!r}] must be an (offset, size) pair of ints >= 0, got {span!r}"
+            )

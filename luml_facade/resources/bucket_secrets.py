@@ -14,6 +14,7 @@ from luml_openapi.api.bucket_secrets import (
 )
 from luml_openapi.models import BucketMultipartUpload, BucketSecretUpdate
 
+from .._arguments import choice
 from .._errors import BadRequestError, InvalidArgumentError, NotFoundError, UnprocessableEntityError
 from .._flow import Flow, call
 from .._lookup import parse_uuid, pick, require_uuid
@@ -119,7 +120,7 @@ class BucketSecretResource(Resource[M]):
             )
         """
         organization_id = yield from self._defaults.organization()
-        kind = BucketType(type)
+        kind = choice(BucketType, type, "type")
         body = settings_body(
             kind,
             Settings(

@@ -15,6 +15,7 @@ from luml_openapi.api.collections import (
 from luml_openapi.models import CollectionCreate, CollectionUpdate
 from luml_openapi.types import UNSET
 
+from .._arguments import choice, choices, integer
 from .._errors import NotFoundError
 from .._flow import Flow, call
 from .._lookup import parse_uuid, pick, require_uuid
@@ -52,11 +53,11 @@ def fetch_collections_page(
         organization_id=require_uuid("organization", organization_id),
         orbit_id=require_uuid("orbit", orbit_id),
         cursor=cursor or UNSET,
-        limit=limit,
-        sort_by=UNSET if sort_by is None else CollectionSortBy(sort_by),
-        order=SortOrder(order),
+        limit=integer(limit, "limit", 1, MAX_PAGE),
+        sort_by=UNSET if sort_by is None else choice(CollectionSortBy, sort_by, "sort_by"),
+        order=choice(SortOrder, order, "order"),
         search=search or UNSET,
-        types=UNSET if types is None else [CollectionTypeFilter(kind) for kind in types],
+        types=UNSET if types is None else choices(CollectionTypeFilter, types, "types"),
     )
     return adopt(CollectionsList, page)
 
@@ -200,7 +201,7 @@ class CollectionResource(Resource[M]):
         body = CollectionCreate(
             description=description,
             name=name,
-            type_=CollectionType(type),
+            type_=choice(CollectionType, type, "type"),
             tags=given(tags),
         )
         created = yield from call(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._artifact_file import build_artifact
 from ._extras import MissingExtraError, import_server_module
-from ._faults import Fault, SeenRequest
+from ._faults import Fault, Hold, SeenRequest
 from ._tenant import Tenant, Workspace
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Fault",
+    "Hold",
     "Limits",
     "LocalLuml",
     "MissingExtraError",

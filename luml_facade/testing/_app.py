@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -228,6 +230,13 @@ class ApiFaultMiddleware:
         body = b"".join(chunks)
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode()))
+        if fault.hold is not None:
+            fault.hold.reached.set()
+            await asyncio.to_thread(fault.hold.release.wait, fault.hold.timeout)
+            with contextlib.suppress(Exception):  # the client may have gone meanwhile
+                await send({**start, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+            return
         await send({**start, "headers": headers})
         if fault.corrupt_body:
             await send({"type": "http.response.body", "body": flip_bytes(body)})

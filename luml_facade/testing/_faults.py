@@ -18,6 +18,28 @@ S3_INTERNAL_ERROR = (
 _FLIP = bytes(b ^ 0xFF for b in range(256))
 
 
+@dataclass(frozen=True, eq=False)
+class Hold:
+    """Holds answers back: the request is processed, then its answer waits until `release`
+    is set (or `timeout` seconds pass). `reached` is set each time an answer is held, so a
+    test can act (send a signal, cancel a task) while the request is in flight.
+
+    Example::
+
+        hold = Hold()
+        server.faults.add(Fault(target="api", method="POST", path_contains="/artifacts",
+                                hold=hold))
+        ...  # start the upload elsewhere
+        assert hold.reached.wait(10)
+        ...  # interrupt the client, then
+        hold.release.set()
+    """
+
+    reached: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    timeout: float = 30.0
+
+
 @dataclass(frozen=True)
 class Fault:
     """One fault rule: which requests it hits and what happens to them.
@@ -25,7 +47,8 @@ class Fault:
     Set exactly one action: ``status`` (answer it instead of forwarding, with optional
     ``retry_after`` and ``body``), ``drop_after_bytes`` (forward, then cut the response body
     after that many bytes), ``corrupt_body`` (forward, flip every byte of the body) or
-    ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body).
+    ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body) or ``hold`` (forward,
+    then keep the answer back until the :class:`Hold` is released).
     ``nth``/``times``: the fault hits matching requests number nth .. nth+times-1, counted
     from when it was added. ``method`` matches case-insensitively; ``path_contains`` is a
     substring of the request target as sent (path and query string, e.g. ``"uploadId="``).
@@ -42,6 +65,7 @@ class Fault:
     drop_after_bytes: int | None = None
     corrupt_body: bool = False
     s3_error_in_200: bool = False
+    hold: Hold | None = None
 
     def __post_init__(self) -> None:
         actions = [
@@ -49,6 +73,7 @@ class Fault:
             self.drop_after_bytes is not None,
             self.corrupt_body,
             self.s3_error_in_200,
+            self.hold is not None,
         ]
         if sum(actions) != 1:
             raise ValueError("a Fault needs exactly one action")

@@ -109,6 +109,11 @@ class FaultMiddleware:
             _drain(environ)
             return _answer(fault, start_response)
         status, headers, body = _forward(self._app, environ)
+        if fault.hold is not None:
+            fault.hold.reached.set()
+            fault.hold.release.wait(fault.hold.timeout)
+            start_response(status, _with_length(headers, len(body)))
+            return [body]
         if fault.corrupt_body:
             start_response(status, _with_length(headers, len(body)))
             return [flip_bytes(body)]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import attrs
+
+from .._errors import FileUploadError
 
 CHUNK_SIZE = 1 << 20
 
@@ -24,6 +27,7 @@ class FileWindow:
     offset: int
     size: int
     on_progress: Callable[[int], None] | None = None
+    check: ChunkCheck | None = None
     progress: _Progress = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
@@ -55,10 +59,41 @@ class _Progress:
             self.report(count)
 
 
+@attrs.frozen
+class ChunkCheck:
+    """The CRC32 of every `chunk`-sized chunk of the file as it was hashed (and its size).
+
+    Streams read whole chunks of this grid and check each before sending any of its bytes,
+    so a file that changes after it was hashed is never stored under the old hash.
+    """
+
+    file_name: str
+    file_size: int
+    crcs: tuple[int, ...]
+    chunk: int
+
+    def verified(self, handle: BinaryIO, index: int) -> bytes:
+        """Chunk `index` of the file, read and checked."""
+        start = index * self.chunk
+        length = min(self.chunk, self.file_size - start)
+        handle.seek(start)
+        data = handle.read(length)
+        if len(data) != length or zlib.crc32(data) != self.crcs[index]:
+            raise FileUploadError(
+                f"{self.file_name} changed while it was being uploaded (bytes {start}-"
+                f"{start + length - 1} differ from what was hashed); nothing was stored as "
+                "uploaded: upload it again once nothing writes to it"
+            )
+        return data
+
+
 def _read_next(handle: BinaryIO, remaining: int) -> bytes:
     chunk = handle.read(min(CHUNK_SIZE, remaining))
     if not chunk:
-        raise OSError("the file got shorter while it was being uploaded")
+        raise FileUploadError(
+            f"{handle.name} got shorter while it was being uploaded: upload it again once nothing "
+            "writes to it"
+        )
     return chunk
 
 
@@ -66,6 +101,29 @@ def _open_at(path: Path, offset: int) -> BinaryIO:
     handle = path.open("rb")
     handle.seek(offset)
     return handle
+
+
+class _Reader:
+    """Hands out the window's bytes in order: checked grid chunks when there is a check."""
+
+    def __init__(self, window: FileWindow, handle: BinaryIO) -> None:
+        self.window = window
+        self.handle = handle
+        self.position = window.offset
+        self.end = window.offset + window.size
+
+    def next(self) -> bytes:
+        check = self.window.check
+        if check is None:
+            chunk = _read_next(self.handle, self.end - self.position)
+        else:
+            index = self.position // check.chunk
+            data = check.verified(self.handle, index)
+            start = self.position - index * check.chunk
+            stop = min(len(data), self.end - index * check.chunk)
+            chunk = data if start == 0 and stop == len(data) else data[start:stop]
+        self.position += len(chunk)
+        return chunk
 
 
 class TransferAborted(Exception):
@@ -82,10 +140,11 @@ class _SyncStream:
         self.progress.restart()
         remaining = self.window.size
         with _open_at(self.window.path, self.window.offset) as handle:
+            reader = _Reader(self.window, handle)
             while remaining > 0:
                 if self.stop is not None and self.stop.is_set():
                     raise TransferAborted("stopped: another part of this transfer failed")
-                chunk = _read_next(handle, remaining)
+                chunk = reader.next()
                 remaining -= len(chunk)
                 self.progress.add(len(chunk))
                 yield chunk
@@ -100,9 +159,10 @@ class _AsyncStream:
         self.progress.restart()
         remaining = self.window.size
         handle = await asyncio.to_thread(_open_at, self.window.path, self.window.offset)
+        reader = _Reader(self.window, handle)
         try:
             while remaining > 0:
-                chunk = await asyncio.to_thread(_read_next, handle, remaining)
+                chunk = await asyncio.to_thread(reader.next)
                 remaining -= len(chunk)
                 self.progress.add(len(chunk))
                 yield chunk

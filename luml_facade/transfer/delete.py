@@ -1,5 +1,11 @@
 """The delete flow: get the delete URL (the server marks the artifact pending_deletion),
-delete the stored object through it, then confirm the deletion with the server."""
+delete the stored object through it, then confirm the deletion with the server.
+
+Whatever happens after the server marked the artifact, the caller gets a FileDeleteError that
+says where things stand, and the artifact does not stay pending_deletion: it is marked
+deletion_failed at once, or, when even that is impossible (API down, process killed), by the
+next call of a client with this key on this machine (the transfer journal).
+"""
 
 from __future__ import annotations
 
@@ -13,27 +19,80 @@ from luml_openapi.api.artifacts import (
 )
 from luml_openapi.models import ArtifactStatusUpdate
 
-from .._errors import FileDeleteError
+from .._errors import APIStatusError, FileDeleteError, LumlAPIError
 from .._flow import Flow, StorageRequest, call, storage
 from ..resources._artifact_calls import ArtifactPath, set_status
-from .storage import describe_failure
+from .journal import Held
+from .repair import Recorder
+from .storage import describe_failure, storage_error
 
-GONE_STATUSES = frozenset({200, 202, 204, 404})  # 404: the object is already gone
+DELETED_STATUSES = frozenset({200, 202, 204})
+GONE_CODES = frozenset({"NoSuchKey", "BlobNotFound"})
+"""404 codes meaning "this object does not exist": S3 and Azure. Any other 404 (NoSuchBucket,
+ContainerNotFound, a proxy's page) says nothing about the object, which may still be stored."""
 
 
-def delete_artifact(path: ArtifactPath, artifact_id: str, *, force: bool) -> Flow[None]:
+def delete_artifact(
+    path: ArtifactPath, artifact_id: str, *, force: bool, record: Recorder
+) -> Flow[None]:
     """Delete the stored file and the record; with `force`, only the record, whatever its
     status. A failed storage delete marks the artifact deletion_failed and raises."""
     target = path.of_artifact(artifact_id)
     if force:
         yield from call(force_delete_artifact, **target)
         return
-    answer = yield from call(get_artifact_delete_url, **target)
-    failure = yield from _delete_object(answer.url)
+    held = record.begin_delete(path, artifact_id)  # inline: a cancellation can't lose it
+    try:
+        yield from _delete(path, artifact_id, held)
+    finally:
+        if held is not None:
+            held.release()  # a no-op once removed; otherwise a leftover for the next client
+
+
+def _delete(path: ArtifactPath, artifact_id: str, held: Held | None) -> Flow[None]:
+    target = path.of_artifact(artifact_id)
+    try:
+        answer = yield from call(get_artifact_delete_url, **target)
+    except APIStatusError:
+        if held is not None:
+            held.remove()  # the server answered: nothing was marked
+        raise
+    try:
+        failure = yield from _delete_object(answer.url)
+    except BaseException as error:  # Ctrl-C, cancellation: settle the record first
+        note = yield from _mark_failed(path, artifact_id, held)
+        error.add_note(f"artifact {artifact_id}: the delete was interrupted; {note}")
+        raise
     if failure:
+        note = yield from _mark_failed(path, artifact_id, held)
+        raise FileDeleteError(f"{failure}; {note}")
+    if held is not None:
+        held.update(phase="object_deleted")
+    try:
+        yield from call(confirm_deletion, **target)
+    except LumlAPIError as error:
+        raise FileDeleteError(
+            f"the stored file of artifact {artifact_id} was deleted, but the server did not "
+            f"confirm the deletion ({error}); the record is removed by the next call of a "
+            "luml-facade client with this API key on this machine, or call delete() again"
+        ) from error
+    if held is not None:
+        held.remove()
+
+
+def _mark_failed(path: ArtifactPath, artifact_id: str, held: Held | None) -> Flow[str]:
+    """Mark the artifact deletion_failed; returns what the caller should be told."""
+    try:
         yield from set_status(path, artifact_id, ArtifactStatusUpdate.DELETION_FAILED)
-        raise FileDeleteError(f"{failure}; artifact {artifact_id} was marked deletion_failed")
-    yield from call(confirm_deletion, **target)
+    except Exception as error:
+        return (
+            f"marking artifact {artifact_id} deletion_failed failed too ({error}): the next "
+            "call of a luml-facade client with this API key on this machine marks it; then "
+            "call delete() again"
+        )
+    if held is not None:
+        held.remove()
+    return f"artifact {artifact_id} was marked deletion_failed: call delete() again to retry"
 
 
 def _delete_object(url: str) -> Flow[str]:
@@ -41,7 +100,13 @@ def _delete_object(url: str) -> Flow[str]:
     try:
         response = yield from storage(StorageRequest("DELETE", url))
     except httpx.TransportError as error:
-        return f"deleting the stored file failed: {error}"
-    if response.status_code in GONE_STATUSES:
+        return f"deleting the stored file failed: {type(error).__name__}: {error}"
+    if response.status_code in DELETED_STATUSES:
         return ""
-    return describe_failure(response, "deleting the stored file")
+    code, _ = storage_error(response.content)
+    if response.status_code == 404 and code in GONE_CODES:
+        return ""  # already gone
+    failure = describe_failure(response, "deleting the stored file")
+    if response.status_code == 404:
+        failure += " (the stored file may still exist: check the bucket and its secret)"
+    return failure

@@ -12,17 +12,19 @@ import hashlib
 import json
 import re
 import tarfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from .._errors import FileError
+from .._errors import FileError, InvalidArgumentError
 
 SUPPORTED_EXTENSIONS = (".luml", ".fnnx", ".pyfnx", ".dfs", ".tar")
 MAX_FILE_SIZE = 5_497_558_138_880  # the server's limit: 5 TiB
 READ_SIZE = 1 << 20
+CHECK_CHUNK = 1 << 20  # the grid of per-chunk CRC32s that uploads check before sending
 JSON_MEMBER_LIMIT = 64 << 20
 _FORBIDDEN_NAME_CHARS = re.compile(r"[:\"*`~#%;'^]")
 
@@ -48,19 +50,42 @@ class ArtifactFile:
     manifest: dict[str, Any]
     file_index: dict[str, tuple[int, int]]
     extra_values: dict[str, Any]
+    chunk_crcs: tuple[int, ...] = ()
+    """CRC32 of each CHECK_CHUNK-sized chunk, as hashed: what is sent must match them."""
 
 
 class _HashingReader:
-    """A read-only file wrapper that hashes every byte read through it."""
+    """A read-only file wrapper that hashes every byte read through it (SHA-256, and a
+    CRC32 per CHECK_CHUNK chunk of the file)."""
 
     def __init__(self, raw: IO[bytes]) -> None:
         self.raw = raw
         self.digest = hashlib.sha256()
+        self.position = 0
+        self.crcs: list[int] = []
+        self._crc = 0
+        self._filled = 0
 
     def read(self, size: int = -1) -> bytes:
         data = self.raw.read(size)
         self.digest.update(data)
+        self.position += len(data)
+        self._track(data)
         return data
+
+    def _track(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            piece = view[: CHECK_CHUNK - self._filled]
+            self._crc = zlib.crc32(piece, self._crc)
+            self._filled += len(piece)
+            view = view[len(piece) :]
+            if self._filled == CHECK_CHUNK:
+                self.crcs.append(self._crc)
+                self._crc, self._filled = 0, 0
+
+    def chunk_crcs(self) -> tuple[int, ...]:
+        return (*self.crcs, self._crc) if self._filled else tuple(self.crcs)
 
     def drain(self) -> None:
         while self.read(READ_SIZE):
@@ -69,7 +94,24 @@ class _HashingReader:
 
 def check_path(file_path: str | Path) -> Path:
     """The path as a Path, or a FileError saying what is wrong with it."""
-    path = Path(file_path)
+    try:
+        path = Path(file_path)
+    except TypeError as error:
+        raise InvalidArgumentError(
+            f"file_path must be a path (str or os.PathLike) to an artifact file, "
+            f"got {type(file_path).__name__} {file_path!r}"
+        ) from error
+    try:
+        return _checked(path)
+    except PermissionError as error:
+        raise FileError(
+            f"{path} cannot be read ({error.strerror}): give this user access to it"
+        ) from error
+    except OSError as error:
+        raise FileError(f"{path} cannot be used: {error}") from error
+
+
+def _checked(path: Path) -> Path:
     if not path.exists():
         raise FileError(f"{path}: no such file")
     if path.is_dir():
@@ -99,19 +141,33 @@ def inspect_file(file_path: str | Path) -> ArtifactFile:
     file over the server's size limit.
     """
     path = check_path(file_path)
-    with path.open("rb") as raw:
-        reader = _HashingReader(raw)
-        index, members = _read_members(path, reader)
-        reader.drain()
+    try:
+        with path.open("rb") as raw:
+            reader = _HashingReader(raw)
+            index, members = _read_members(path, reader)
+            reader.drain()
+            size = path.stat().st_size
+    except PermissionError as error:
+        raise FileError(
+            f"{path.name} cannot be read ({error.strerror}): give this user read access to it"
+        ) from error
+    except OSError as error:
+        raise FileError(f"{path.name} cannot be read: {error}") from error
+    if size != reader.position:
+        raise FileError(
+            f"{path.name} changed size while it was being read ({reader.position} bytes read, "
+            f"{size} now): upload it once nothing writes to it any more"
+        )
     manifest = _manifest(path, members.pop("manifest.json", None))
     return ArtifactFile(
         path=path,
         file_name=path.name,
-        size=path.stat().st_size,
+        size=size,
         file_hash=reader.digest.hexdigest(),
         manifest=manifest,
         file_index=index,
         extra_values=extract_metrics(manifest, members.values()),
+        chunk_crcs=reader.chunk_crcs(),
     )
 
 

@@ -24,6 +24,8 @@ import threading
 from abc import ABC, abstractmethod
 from typing import Any
 
+from .._errors import InvalidArgumentError
+
 
 class BaseProgressHandler(ABC):
     """Receives `start`, then `update` per chunk (from any thread), then `finish`.
@@ -97,7 +99,15 @@ ProgressOption = BaseProgressHandler | bool | None
 
 
 def default_progress(handler: ProgressOption) -> BaseProgressHandler:
-    """`handler`; for False silence, for True a tqdm bar, for None a bar on a terminal."""
+    """`handler`; for False silence, for True a tqdm bar, for None a bar on a terminal.
+
+    Raises InvalidArgumentError for anything else.
+    """
+    if not isinstance(handler, bool | BaseProgressHandler) and handler is not None:
+        raise InvalidArgumentError(
+            "on_progress must be False (no progress), True, None (a bar on a terminal) or a "
+            f"BaseProgressHandler (e.g. TqdmProgressHandler()), got {type(handler).__name__}"
+        )
     if isinstance(handler, BaseProgressHandler):
         return handler
     if handler is False:

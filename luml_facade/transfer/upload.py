@@ -1,20 +1,30 @@
 """The upload flow: inspect the file, create the record, move the bytes, mark the outcome.
 
 Whatever fails after the record exists (storage error, timeout, Ctrl-C, cancellation), the
-artifact is marked `upload_failed` before the error reaches the caller: no failed call leaves
-an artifact `pending_upload`.
+artifact is marked `upload_failed` before the error reaches the caller. What the client cannot
+settle in the moment (the create's answer lost, the API down, the process killed) stays in the
+local journal (`journal.py`) and is settled by the next client call (`repair.py`).
 """
 
 from __future__ import annotations
 
 import builtins
+import warnings
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 from luml_openapi.api.artifacts import create_artifact
 from luml_openapi.models import ArtifactCreate, ArtifactStatusUpdate, FileIndex
 
-from .._errors import BadRequestError, FileUploadError
+from .._errors import (
+    APIConnectionError,
+    APIStatusError,
+    BadRequestError,
+    ConfigurationError,
+    FileUploadError,
+    InvalidArgumentError,
+)
 from .._flow import Flow, StorageRequest, blocking, call, in_parallel, storage
 from .._version import __version__
 from ..resources._artifact_calls import ArtifactPath, fetch_artifact, free_form, set_status
@@ -28,9 +38,11 @@ from ..types import (
     UploadDetails,
     adopt,
 )
-from ._window import FileWindow
-from .inspect import ArtifactFile, inspect_file
+from ._window import ChunkCheck, FileWindow
+from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
+from .journal import Held
 from .progress import BaseProgressHandler
+from .repair import Recorder
 from .storage import (
     AZURE_BLOCK_BLOB,
     azure_block_id,
@@ -54,31 +66,118 @@ def upload_artifact(
     *,
     concurrency: int,
     progress: BaseProgressHandler,
+    record: Recorder,
 ) -> Flow[Artifact]:
-    """Upload a file as a new artifact and return it, marked `uploaded`."""
+    """Upload a file as a new artifact and return it, marked `uploaded`.
+
+    The transfer is recorded in the local journal from before the create call until its
+    outcome is settled on the server, so whatever interrupts it, a later client repairs it.
+    """
     info = yield from blocking(lambda: inspect_file(file_path))
-    created = yield from create_record(path, info, name or info.file_name, description, tags)
-    artifact_id = created.artifact.id
-    progress.start(info.file_name, info.size)
+    display_name = name or info.file_name
+    # inline, not in a worker thread: a cancellation must never lose the held entry
+    held = record.begin_upload(path, info, display_name)
     try:
-        yield from send_file(created.upload_details, info, concurrency, progress.update)
-        uploaded: Artifact = yield from mark_uploaded(path, artifact_id)
-    except BaseException as error:
-        raised = _upload_error(error, info.file_name)
-        yield from mark_failed(path, artifact_id, raised)
-        if raised is error:
-            raise
-        raise raised from error
+        created = yield from _create(path, info, display_name, description, tags, held)
+        uploaded = yield from _transfer(path, created, info, concurrency, progress, held)
     finally:
-        progress.finish()
+        if held is not None:
+            held.release()  # a no-op once removed; otherwise a leftover for the next client
     return uploaded
 
 
-def _upload_error(error: BaseException, file_name: str) -> BaseException:
+def _create(
+    path: ArtifactPath,
+    info: ArtifactFile,
+    name: str,
+    description: str | None,
+    tags: builtins.list[str] | None,
+    held: Held | None,
+) -> Flow[CreatedArtifact]:
+    try:
+        created = yield from create_record(path, info, name, description, tags)
+    except BaseException as error:
+        if held is not None and nothing_created(error):
+            held.remove()
+        raise
+    if held is not None:
+        held.update(artifact_id=created.artifact.id, phase="created")
+    return created
+
+
+def nothing_created(error: BaseException) -> bool:
+    """Whether a failed create certainly created nothing: the server answered with an error,
+    or the request never left (bad argument, connection refused)."""
+    if isinstance(error, APIStatusError | InvalidArgumentError | ConfigurationError):
+        return True
+    cause = error.__cause__
+    return isinstance(error, APIConnectionError) and isinstance(
+        cause, httpx.ConnectError | httpx.ConnectTimeout
+    )
+
+
+def _transfer(
+    path: ArtifactPath,
+    created: CreatedArtifact,
+    info: ArtifactFile,
+    concurrency: int,
+    progress: BaseProgressHandler,
+    held: Held | None,
+) -> Flow[Artifact]:
+    """Move the bytes and mark the outcome; on any failure mark upload_failed first."""
+    artifact_id = created.artifact.id
+    try:
+        _call_progress(progress.start, "start", info.file_name, info.size)
+        yield from send_file(created.upload_details, info, concurrency, progress.update)
+        if held is not None:
+            held.update(phase="stored")
+        uploaded: Artifact = yield from mark_uploaded(path, artifact_id)
+    except BaseException as error:
+        raised = _upload_error(error, info.file_name, artifact_id)
+        marked = yield from mark_failed(path, artifact_id, raised)
+        if marked and held is not None:
+            held.remove()
+        _finish(progress, raised)
+        if raised is error:
+            raise
+        raise raised from error
+    if held is not None:
+        held.remove()
+    _finish(progress, None)
+    return uploaded
+
+
+def _call_progress(method: Callable[..., Any], label: str, *args: Any) -> None:
+    try:
+        method(*args)
+    except Exception as error:
+        raise FileUploadError(
+            f"the progress handler's {label}() raised {error!r}: fix the handler passed as "
+            "on_progress="
+        ) from error
+
+
+def _finish(progress: BaseProgressHandler, outcome: BaseException | None) -> None:
+    """Call `progress.finish()` without letting it hide the real outcome: on a failure its
+    error becomes a note on the real one; after a success, a warning."""
+    try:
+        progress.finish()
+    except Exception as error:
+        if outcome is not None:
+            outcome.add_note(f"the progress handler's finish() raised too: {error!r}")
+        else:
+            warnings.warn(
+                f"the upload succeeded, but the progress handler's finish() raised {error!r}",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+
+
+def _upload_error(error: BaseException, file_name: str, artifact_id: str) -> BaseException:
     """What the caller sees: a FileUploadError, or Ctrl-C / cancellation as they are."""
     if isinstance(error, FileUploadError) or not isinstance(error, Exception):
         return error
-    return FileUploadError(f"uploading {file_name} failed: {error}")
+    return FileUploadError(f"uploading {file_name} (artifact {artifact_id}) failed: {error}")
 
 
 def mark_uploaded(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
@@ -118,12 +217,19 @@ def create_record(
     return adopt(CreatedArtifact, created)
 
 
-def mark_failed(path: ArtifactPath, artifact_id: str, cause: BaseException) -> Flow[None]:
-    """Mark the artifact upload_failed; if even that fails, say so on the original error."""
+def mark_failed(path: ArtifactPath, artifact_id: str, cause: BaseException) -> Flow[bool]:
+    """Mark the artifact upload_failed; True when the server holds that outcome. If it could
+    not be marked, say so on the original error (the journal entry stays for a repair)."""
     try:
         yield from set_status(path, artifact_id, ArtifactStatusUpdate.UPLOAD_FAILED)
     except Exception as error:  # the original failure is what the caller must see
-        cause.add_note(f"artifact {artifact_id} could not be marked upload_failed: {error}")
+        cause.add_note(
+            f"artifact {artifact_id} could not be marked upload_failed now ({error}); the next "
+            "call of a luml-facade client with this API key on this machine marks it (or "
+            "call luml.artifacts.repair_pending())"
+        )
+        return False
+    return True
 
 
 def send_file(
@@ -144,7 +250,7 @@ def send_file(
         extra = AZURE_BLOCK_BLOB if kind == "azure" else {}
         yield from put_window(
             _url(details),
-            FileWindow(info.path, 0, info.size, on_progress),
+            FileWindow(info.path, 0, info.size, on_progress, _check(info)),
             extra,
             "uploading the file",
         )
@@ -163,7 +269,11 @@ def s3_multipart(
     details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
 ) -> Flow[None]:
     """Initiate, upload the parts in parallel, complete with the ordered ETags."""
-    started = yield from storage(StorageRequest("POST", _url(details), idempotent=False))
+    # Initiating is retried like any idempotent request: if a lost answer means S3 did start
+    # an upload, that abandoned upload id holds no parts (parts go only to the id we got) and
+    # can never be completed, so it cannot overwrite the object; it costs nothing but an
+    # entry that the bucket's AbortIncompleteMultipartUpload lifecycle rule clears.
+    started = yield from storage(StorageRequest("POST", _url(details)))
     upload_id = upload_id_from(started)
     urls = yield from _part_urls(details, info, upload_id)
     etags = yield from in_parallel(
@@ -234,7 +344,11 @@ def _part_uploader(
 ) -> Callable[[], Flow[tuple[int, str]]]:
     def upload_part() -> Flow[tuple[int, str]]:
         window = FileWindow(
-            info.path, part.start_byte, part.end_byte - part.start_byte + 1, on_progress
+            info.path,
+            part.start_byte,
+            part.end_byte - part.start_byte + 1,
+            on_progress,
+            _check(info),
         )
         response = yield from put_window(
             part.url, window, extra, f"uploading part {part.part_number}"
@@ -242,6 +356,12 @@ def _part_uploader(
         return part.part_number, etag_from(response, part.part_number) if with_etag else ""
 
     return upload_part
+
+
+def _check(info: ArtifactFile) -> ChunkCheck | None:
+    if not info.chunk_crcs:
+        return None
+    return ChunkCheck(info.file_name, info.size, info.chunk_crcs, CHECK_CHUNK)
 
 
 def _url(details: Any, field: str = "url") -> str:

@@ -385,7 +385,7 @@ async def test_api_failing_after_the_upload_still_reports(
         Fault(target="api", method="PATCH", path_contains="/artifacts/", status=500)
     )
 
-    with pytest.raises(FileUploadError, match=r"uploading model\.luml failed"):
+    with pytest.raises(FileUploadError, match=r"uploading model\.luml \(artifact .*\) failed"):
         await run(workspace.artifacts.upload(path))
 
     assert await statuses(workspace) == ["upload_failed"]
@@ -771,7 +771,8 @@ async def test_delete_when_the_stored_file_is_already_gone(
     workspace: Any, luml_server: LocalLuml, tmp_path: Path
 ) -> None:
     artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "model.luml")))
-    luml_server.faults.add(Fault(target="storage", method="DELETE", status=404))
+    no_such_key = b"<Error><Code>NoSuchKey</Code><Message>gone</Message></Error>"
+    luml_server.faults.add(Fault(target="storage", method="DELETE", status=404, body=no_such_key))
 
     await run(workspace.artifacts.delete(artifact.id))
 

@@ -1,0 +1,15 @@
+"""Every test gets its own transfer journal directory (never the user's cache)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def journal_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """LUML_JOURNAL_DIR for this test: a fresh directory (subprocesses inherit it)."""
+    directory = tmp_path_factory.mktemp("journal")
+    monkeypatch.setenv("LUML_JOURNAL_DIR", str(directory))
+    return directory

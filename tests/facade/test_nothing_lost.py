@@ -1,0 +1,389 @@
+"""Nothing lost: what an interrupted or failing transfer leaves behind is settled, by the
+failing call itself or by the client's next call (the transfer journal), and
+`artifacts.repair_pending()` settles what no journal knows. Both clients, local server."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+import threading
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from luml_facade import (
+    APIConnectionError,
+    ArtifactStatus,
+    FileDeleteError,
+    FileUploadError,
+    RepairReport,
+)
+from luml_facade.testing import Fault, Hold, LocalLuml, Tenant
+
+from .conftest import run, write_artifact
+from .test_signals import CHILD, defaults_of
+from .test_transfers import Recorder
+
+MiB = 1024 * 1024
+ARTIFACTS = "/artifacts"
+NO_SUCH_BUCKET = b"<Error><Code>NoSuchBucket</Code><Message>no bucket</Message></Error>"
+
+
+async def raw_statuses(luml: Any, server: LocalLuml, tenant: Tenant) -> list[str]:
+    """Statuses as the server holds them, read without a facade call (which would repair)."""
+    organization, orbit, collection = await defaults_of(luml)
+    response = httpx.get(
+        f"{server.url}/v1/organizations/{organization}/orbits/{orbit}/artifacts",
+        params={"collection_ids": collection},
+        headers={"Authorization": f"Bearer {tenant.api_key}"},
+    )
+    response.raise_for_status()
+    return sorted(item["status"] for item in response.json()["items"])
+
+
+async def statuses(luml: Any) -> list[str]:
+    """Statuses after a facade call (the client's next call)."""
+    page = await run(luml.artifacts.list())
+    return sorted(str(getattr(item.status, "value", item.status)) for item in page.items)
+
+
+def journal_names(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.glob("*.json"))
+
+
+# uploads
+
+
+async def test_a_lost_answer_to_create_is_repaired_by_the_next_call(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path, journal_dir: Path
+) -> None:
+    path = write_artifact(tmp_path / "model.luml")
+    luml_server.faults.add(
+        Fault(target="api", method="POST", path_contains=ARTIFACTS, drop_after_bytes=3)
+    )
+
+    with pytest.raises(APIConnectionError, match="could not reach the LUML API at http"):
+        await run(workspace.artifacts.upload(path))
+
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
+    assert len(journal_names(journal_dir)) == 1
+    assert await statuses(workspace) == ["upload_failed"]  # the next call repaired it
+    assert journal_names(journal_dir) == []
+
+
+async def test_progress_start_raising_marks_upload_failed(workspace: Any, tmp_path: Path) -> None:
+    class Broken(Recorder):
+        def start(self, file_name: str, total: int) -> None:
+            raise ValueError("bar broke")
+
+    with pytest.raises(FileUploadError, match=r"start\(\) raised ValueError\('bar broke'\)"):
+        await run(
+            workspace.artifacts.upload(write_artifact(tmp_path / "m.luml"), on_progress=Broken())
+        )
+
+    assert await statuses(workspace) == ["upload_failed"]
+
+
+async def test_progress_finish_raising_never_hides_the_outcome(
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path
+) -> None:
+    class Broken(Recorder):
+        def finish(self) -> None:
+            raise RuntimeError("finish broke")
+
+    path = write_artifact(tmp_path / "m.luml")
+    with pytest.warns(RuntimeWarning, match="upload succeeded.*finish broke"):
+        artifact = await run(workspace.artifacts.upload(path, on_progress=Broken()))
+    assert artifact.status == ArtifactStatus.UPLOADED
+
+    luml_server.faults.add(Fault(target="storage", method="PUT", status=500, times=100))
+    with pytest.raises(FileUploadError, match="HTTP 500") as raised:
+        await run(workspace.artifacts.upload(path, name="second", on_progress=Broken()))
+    assert any("finish() raised too" in note for note in raised.value.__notes__)
+    assert sorted(await statuses(workspace)) == ["upload_failed", "uploaded"]
+
+
+async def test_api_unreachable_at_failure_is_repaired_by_the_next_call(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    path = write_artifact(tmp_path / "m.luml")
+    luml_server.faults.add(Fault(target="storage", method="PUT", status=500, times=100))
+    luml_server.faults.add(
+        Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    )
+
+    with pytest.raises(FileUploadError) as raised:
+        await run(workspace.artifacts.upload(path))
+
+    assert any("next call" in note for note in raised.value.__notes__)
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
+    luml_server.faults.clear()  # the API is back
+    assert await statuses(workspace) == ["upload_failed"]
+
+
+async def test_stored_bytes_whose_status_was_lost_are_reported_uploaded(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    path = write_artifact(tmp_path / "m.luml")
+    luml_server.faults.add(
+        Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    )
+
+    with pytest.raises(FileUploadError):
+        await run(workspace.artifacts.upload(path))
+
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
+    luml_server.faults.clear()
+    report = await run(workspace.artifacts.repair_pending(older_than=timedelta(hours=1)))
+    assert isinstance(report, RepairReport)
+    assert [(a.before, a.after) for a in report.repaired] == [("pending_upload", "uploaded")]
+    artifact = await run(workspace.artifacts.get(report.repaired[0].artifact_id))
+    assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location) == (
+        path.read_bytes()
+    )
+
+
+@pytest.mark.parametrize("payload", [3 * MiB, 12 * MiB], ids=["single", "multipart"])
+async def test_a_file_changed_after_hashing_is_never_stored(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path, payload: int
+) -> None:
+    path = write_artifact(tmp_path / "m.luml", payload_size=payload)
+
+    class Rewrite(Recorder):
+        def start(self, file_name: str, total: int) -> None:
+            super().start(file_name, total)
+            data = bytearray(path.read_bytes())
+            data[-2 * MiB] ^= 0xFF  # same size, one byte different, in the last chunks
+            path.write_bytes(bytes(data))
+
+    with pytest.raises(FileUploadError, match=r"m\.luml changed while it was being uploaded"):
+        await run(workspace.artifacts.upload(path, on_progress=Rewrite()))
+
+    assert await statuses(workspace) == ["upload_failed"]
+    page = await run(workspace.artifacts.list())
+    location = page.items[0].bucket_location
+    assert luml_server.stored_object(luml_tenant.bucket_name, location) is None
+
+
+async def test_one_503_on_multipart_initiate_is_retried(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    path = write_artifact(tmp_path / "big.luml", payload_size=9 * MiB)
+    luml_server.faults.add(
+        Fault(target="storage", method="POST", path_contains="uploads", status=503)
+    )
+
+    artifact = await run(workspace.artifacts.upload(path))
+
+    assert artifact.status == ArtifactStatus.UPLOADED
+    stored = luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location)
+    assert stored == path.read_bytes()
+
+
+async def test_a_live_upload_in_another_process_is_left_alone(
+    workspace: Any, client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    """Another process's upload is in flight (its storage PUT held): this client's calls
+    and repair_pending(older_than=0) must not fail it; it then finishes uploaded."""
+    path = write_artifact(tmp_path / "m.luml")
+    ids = await defaults_of(workspace)
+    hold = Hold()
+    luml_server.faults.add(Fault(target="storage", method="PUT", hold=hold))
+    command = [sys.executable, str(CHILD), client_kind, "upload", luml_server.url]
+    child = subprocess.Popen(
+        [*command, luml_tenant.api_key, *ids, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert hold.reached.wait(60)
+        assert await statuses(workspace) == ["pending_upload"]
+        report = await run(workspace.artifacts.repair_pending(older_than=timedelta(0)))
+        assert report.repaired == []
+        assert [action.reason for action in report.skipped] == [
+            "a transfer on this machine still runs"
+        ]
+    finally:
+        hold.release.set()
+        out, _ = child.communicate(timeout=120)
+    assert out.strip() == "ok"
+    assert await statuses(workspace) == ["uploaded"]
+
+
+async def test_repair_pending_settles_old_pending_artifacts(workspace: Any) -> None:
+    created = await run(
+        workspace.artifacts.create(
+            None, "m.luml", {}, {"artifact_type": "model"}, "0" * 64, {}, 10, "never sent"
+        )
+    )
+    deleting = await run(
+        workspace.artifacts.create(
+            None, "d.luml", {}, {"artifact_type": "model"}, "1" * 64, {}, 10, "deleting"
+        )
+    )
+    await run(workspace.artifacts.delete_url(deleting.artifact.id))
+
+    young = await run(workspace.artifacts.repair_pending(older_than=timedelta(hours=1)))
+    assert young.repaired == []
+    assert len(young.skipped) == 2
+    report = await run(workspace.artifacts.repair_pending(older_than=timedelta(0)))
+
+    assert sorted((a.name, a.before, a.after) for a in report.repaired) == [
+        ("deleting", "pending_deletion", "deletion_failed"),
+        ("never sent", "pending_upload", "upload_failed"),
+    ]
+    assert created.artifact.id in {action.artifact_id for action in report.repaired}
+    assert await statuses(workspace) == ["deletion_failed", "upload_failed"]
+
+
+# deletes
+
+
+async def test_a_failed_confirm_says_what_happened_and_the_next_call_finishes_it(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    luml_server.faults.add(
+        Fault(target="api", method="DELETE", path_contains=ARTIFACTS, status=503, times=100)
+    )
+
+    with pytest.raises(FileDeleteError) as raised:
+        await run(workspace.artifacts.delete(artifact.id))
+
+    message = str(raised.value)
+    assert "stored file of artifact" in message and "was deleted" in message
+    assert "still failing after 3 retries" in message
+    assert "next call" in message
+    assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location) is None
+    luml_server.faults.clear()
+    assert await statuses(workspace) == []  # the next call confirmed the deletion
+
+
+async def test_storage_and_status_failing_together_keep_the_storage_error(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    luml_server.faults.add(
+        Fault(
+            target="storage",
+            method="DELETE",
+            status=500,
+            times=100,
+            body=b"<Error><Code>InternalError</Code><Message>disk</Message></Error>",
+        )
+    )
+    luml_server.faults.add(
+        Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    )
+
+    with pytest.raises(FileDeleteError) as raised:
+        await run(workspace.artifacts.delete(artifact.id))
+
+    message = str(raised.value)
+    assert "deleting the stored file failed with HTTP 500: InternalError disk" in message
+    assert "deletion_failed failed too" in message
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_deletion"]
+    luml_server.faults.clear()
+    assert await statuses(workspace) == ["deletion_failed"]
+    assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location)
+
+
+async def test_no_such_bucket_is_not_already_gone(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    luml_server.faults.add(
+        Fault(target="storage", method="DELETE", status=404, body=NO_SUCH_BUCKET, times=100)
+    )
+
+    with pytest.raises(FileDeleteError, match=r"HTTP 404: NoSuchBucket.*may still exist"):
+        await run(workspace.artifacts.delete(artifact.id))
+
+    assert await statuses(workspace) == ["deletion_failed"]
+    assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location)
+
+
+async def interrupted(client_kind: str, hold: Hold, call: Any) -> BaseException:
+    """Run a facade call and interrupt it while the held request is in flight: a real SIGINT
+    to the main thread on the sync client, task cancellation on the async one."""
+    if client_kind == "async":
+        task = asyncio.ensure_future(call())
+        assert await asyncio.to_thread(hold.reached.wait, 60)
+        task.cancel()
+        hold.release.set()
+        with pytest.raises(asyncio.CancelledError) as raised:
+            await task
+        return raised.value
+
+    main = threading.get_ident()
+
+    def interrupt() -> None:
+        if hold.reached.wait(60):
+            signal.pthread_kill(main, signal.SIGINT)
+        hold.release.set()
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    helper = threading.Thread(target=interrupt)
+    helper.start()
+    try:
+        with pytest.raises(KeyboardInterrupt) as caught:
+            call()
+    finally:
+        helper.join()
+        signal.signal(signal.SIGINT, previous)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("target", "method", "fragment"),
+    [("storage", "DELETE", None), ("api", "GET", "/delete-url")],
+    ids=["storage-delete", "delete-url"],
+)
+async def test_an_interrupted_delete_leaves_nothing_pending(
+    workspace: Any,
+    client_kind: str,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    target: Any,
+    method: str,
+    fragment: str | None,
+) -> None:
+    artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    hold = Hold()
+    luml_server.faults.add(Fault(target=target, method=method, path_contains=fragment, hold=hold))
+
+    await interrupted(client_kind, hold, lambda: workspace.artifacts.delete(artifact.id))
+    luml_server.faults.clear()
+
+    assert await statuses(workspace) == ["deletion_failed"]
+    await run(workspace.artifacts.delete(artifact.id))  # and a retry finishes it
+    assert await statuses(workspace) == []
+    assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location) is None
+
+
+@pytest.mark.parametrize(
+    ("target", "method", "fragment"),
+    [("api", "POST", ARTIFACTS), ("storage", "PUT", None), ("api", "PATCH", ARTIFACTS)],
+    ids=["create", "put", "mark-uploaded"],
+)
+async def test_an_interrupted_upload_leaves_nothing_pending(
+    workspace: Any,
+    client_kind: str,
+    luml_server: LocalLuml,
+    tmp_path: Path,
+    target: Any,
+    method: str,
+    fragment: str | None,
+) -> None:
+    path = write_artifact(tmp_path / "m.luml")
+    hold = Hold()
+    luml_server.faults.add(Fault(target=target, method=method, path_contains=fragment, hold=hold))
+
+    await interrupted(client_kind, hold, lambda: workspace.artifacts.upload(path))
+    luml_server.faults.clear()
+
+    assert await statuses(workspace) in (["upload_failed"], ["uploaded"])
