@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from connexion.lifecycle import ConnexionResponse
 
+from ._connection_drop import DROP_MARK
 from ._db import Row
 from ._errors import ApiError
 from ._paging import InvalidCursor, PageRequest, page, usable_cursor
@@ -62,12 +63,13 @@ def satellites_limit(service: Service) -> int:
 
 
 def server_error() -> ConnexionResponse:
-    """The real server's answer to an unhandled exception: 500, plain text."""
+    """The real server's answer to an unhandled exception: 500, plain text, then no connection."""
     return ConnexionResponse(
         status_code=500,
         body=b"Internal Server Error",
         content_type="text/plain; charset=utf-8",
         mimetype="text/plain",
+        headers={DROP_MARK.decode(): "1"},  # then the connection closes (_connection_drop)
     )
 
 

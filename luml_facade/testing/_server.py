@@ -12,6 +12,7 @@ from typing import Any
 import uvicorn
 
 from ._app import ApiFaultMiddleware, build_app
+from ._connection_drop import CloseAfterServerError
 from ._db import Database
 from ._faults import Faults, SeenRequest
 from ._handlers_deployments import pair_satellite
@@ -99,7 +100,9 @@ class LocalLuml:
         )
         self._default = self._seed_default()
         app = ApiFaultMiddleware(
-            build_app(service, self._lookup_token), self.faults, self.requests_seen
+            CloseAfterServerError(build_app(service, self._lookup_token)),
+            self.faults,
+            self.requests_seen,
         )
         self._sock = _listening_socket(self._port)
         config = uvicorn.Config(

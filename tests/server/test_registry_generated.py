@@ -119,8 +119,17 @@ class Gen:
                 self.org, self.orbit, *args, client=self.client, **kwargs
             )
         assert isinstance(response, Response)
+        if response.status_code == 500:
+            await self._reconnect()  # the server drops the connection after this answer
         assert response.status_code == expect, response.content
         return response.parsed
+
+    async def _reconnect(self) -> None:
+        if self.mode == "sync":
+            self.client.get_httpx_client().close()
+        else:
+            await self.client.get_async_httpx_client().aclose()
+        self.client = AuthenticatedClient(base_url=self.client._base_url, token=self.client.token)
 
 
 @dataclass
@@ -149,9 +158,9 @@ async def world(
         gen = Gen(request.param, client, UUID(luml_tenant.organization_id), UUID(orbit_id))
         yield World(gen, raw, orbit_id, collection_id)
         if request.param == "sync":
-            client.get_httpx_client().close()
+            gen.client.get_httpx_client().close()
         else:
-            await client.get_async_httpx_client().aclose()
+            await gen.client.get_async_httpx_client().aclose()
 
 
 async def test_orbit_secrets(world: World) -> None:

@@ -4,6 +4,7 @@ track versions and stages, deployments' deletion, and which secret values are sh
 from __future__ import annotations
 
 import copy
+import http.client
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -36,6 +37,17 @@ class Orbit:
     def req(self, method: str, tail: str, **kwargs: Any) -> httpx.Response:
         return self.api.http.request(method, self.path + tail, **kwargs)
 
+    def fails_500(self, method: str, tail: str, **kwargs: Any) -> None:
+        """The request gets the server's plain unhandled-error 500.
+
+        The server closes the connection after it: asking with ``Connection: close`` keeps
+        the client from reusing that connection.
+        """
+        response = self.req(method, tail, headers={"Connection": "close"}, **kwargs)
+        assert response.status_code == 500
+        assert response.headers["content-type"].startswith("text/plain")
+        assert response.text == "Internal Server Error"
+
     def ok(self, method: str, tail: str, **kwargs: Any) -> Any:
         return self.api.ok(method, self.path + tail, **kwargs)
 
@@ -59,12 +71,6 @@ class Orbit:
 def detail(response: httpx.Response, status: int) -> Any:
     assert response.status_code == status, response.text
     return response.json()["detail"]
-
-
-def plain_500(response: httpx.Response) -> None:
-    assert response.status_code == 500
-    assert response.headers["content-type"].startswith("text/plain")
-    assert response.text == "Internal Server Error"
 
 
 @pytest.fixture
@@ -186,8 +192,8 @@ def test_secret_names_are_unique_per_orbit(api: Api, orbit: Orbit) -> None:
     elsewhere = Orbit(api)
     assert elsewhere.ok("POST", "/secrets", json={"name": "db", "value": "3"})["value"] == "3"
     other = orbit.ok("POST", "/secrets", json={"name": "cache", "value": "4"})
-    plain_500(orbit.req("PATCH", f"/secrets/{other['id']}", json={"name": "db"}))
-    plain_500(orbit.req("PATCH", f"/secrets/{other['id']}", json={"value": None}))
+    orbit.fails_500("PATCH", f"/secrets/{other['id']}", json={"name": "db"})
+    orbit.fails_500("PATCH", f"/secrets/{other['id']}", json={"value": None})
     assert orbit.ok("GET", f"/secrets/{other['id']}")["name"] == "cache"
     foreign = elsewhere.req("GET", f"/secrets/{other['id']}")
     assert detail(foreign, 404) == "Orbit secret not found"
@@ -229,7 +235,7 @@ def test_satellite_update_writes_both_fields(orbit: Orbit) -> None:
     satellite_id = satellite["satellite"]["id"]
     updated = orbit.ok("PATCH", f"/satellites/{satellite_id}", json={"name": "s2"})
     assert (updated["name"], updated["description"]) == ("s2", None)
-    plain_500(orbit.req("PATCH", f"/satellites/{satellite_id}", json={"description": "d"}))
+    orbit.fails_500("PATCH", f"/satellites/{satellite_id}", json={"description": "d"})
 
 
 def test_deployments_need_the_orbits_satellite_and_artifact(api: Api, orbit: Orbit) -> None:
@@ -261,8 +267,8 @@ def test_deployment_update_replaces_every_detail(orbit: Orbit) -> None:
     updated = orbit.ok("PATCH", path, json={"name": "d2", "dynamic_attributes_secrets": {}})
     assert (updated["name"], updated["description"], updated["tags"]) == ("d2", None, None)
     assert updated["schemas"] is None
-    plain_500(orbit.req("PATCH", path, json={"name": "d3"}))
-    plain_500(orbit.req("PATCH", path, json={"dynamic_attributes_secrets": {}}))
+    orbit.fails_500("PATCH", path, json={"name": "d3"})
+    orbit.fails_500("PATCH", path, json={"dynamic_attributes_secrets": {}})
     assert orbit.ok("GET", path)["name"] == "d2"
 
 
@@ -364,7 +370,7 @@ def test_update_track_syncs_the_stage_list(orbit: Orbit) -> None:
         "Stage does not belong to this track."
     )
     keep = [{"id": dev["id"], "name": "development"}, {"name": "only"}]
-    plain_500(orbit.req("PATCH", path, json={"name": None, "stages": keep}))  # nothing written
+    orbit.fails_500("PATCH", path, json={"name": None, "stages": keep})  # nothing written
     unchanged = orbit.ok("GET", path)
     assert (unchanged["name"], [s["name"] for s in unchanged["stages"]]) == (
         "t",
@@ -452,7 +458,7 @@ def test_moving_entries_between_stages(orbit: Orbit) -> None:
     assert orbit.ok("GET", f"{base}/by-stage", params={"stage_id": dev})["id"] == two["id"]
     cleared = orbit.ok("PATCH", f"{base}/{two['id']}", json={})
     assert cleared["stage_id"] is None  # the body is the whole stage: {} takes it off
-    plain_500(orbit.req("GET", f"{base}/by-stage", params={"stage_id": dev}))
+    orbit.fails_500("GET", f"{base}/by-stage", params={"stage_id": dev})
     unknown = orbit.req("GET", f"{base}/by-stage", params={"stage_id": new_id()})
     assert detail(unknown, 404) == "Stage not found"
     moved = orbit.ok("PATCH", f"{base}/{one['id']}", json={"stage_id": prod})
@@ -469,7 +475,7 @@ def test_entries_belong_to_their_track(orbit: Orbit) -> None:
     assert detail(orbit.req("GET", wrong), 404) == "Entry not found"
     assert detail(orbit.req("PATCH", wrong, json={}), 404) == "Entry not found"
     assert detail(orbit.req("DELETE", wrong), 404) == "Entry not found"
-    plain_500(orbit.req("GET", f"/tracks/{track['id']}/entries/{new_id()}"))
+    orbit.fails_500("GET", f"/tracks/{track['id']}/entries/{new_id()}")
     batch = {"entry_ids": [entry["id"], kept["id"], new_id()]}
     assert orbit.req("DELETE", f"/tracks/{track['id']}/entries", json=batch).status_code == 204
     assert orbit.ok("GET", f"/tracks/{track['id']}/entries")["items"] == []
@@ -575,3 +581,27 @@ def test_paired_satellites_show_their_status(luml_server: LocalLuml, orbit: Orbi
     assert [(s["id"], s["status"], s["capabilities"]) for s in unpaired] == [
         (idle["id"], "inactive", {})
     ]
+
+
+def test_an_unhandled_error_500_drops_the_connection(orbit: Orbit, luml_server: LocalLuml) -> None:
+    # As on the real server: no `Connection: close` in the answer, then the connection is gone,
+    # so a request sent next on it is reset.
+    track = orbit.track(stages=["dev"])
+    url = httpx.URL(luml_server.url)
+    headers = dict(orbit.api.http.headers)
+    path = f"{orbit.path}/tracks/{track['id']}"
+    connection = http.client.HTTPConnection(url.host, url.port, timeout=30)
+    try:
+        connection.request(
+            "GET", f"{path}/entries/by-stage?stage_id={track['stages'][0]['id']}", headers=headers
+        )
+        answer = connection.getresponse()
+        assert (answer.status, answer.read()) == (500, b"Internal Server Error")
+        assert answer.getheader("connection") is None
+        assert answer.getheader("x-luml-local-drop-connection") is None
+        with pytest.raises((ConnectionError, http.client.HTTPException)):
+            connection.request("GET", path, headers=headers)
+            connection.getresponse().read()
+    finally:
+        connection.close()
+    assert orbit.ok("GET", f"/tracks/{track['id']}")["id"] == track["id"]
