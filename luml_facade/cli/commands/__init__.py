@@ -23,9 +23,11 @@ from __future__ import annotations
 import click
 
 from .artifacts import artifacts_group
+from .bucket_secrets import bucket_secrets_group
 from .collections import collections_group
 from .configure import configure_command
 from .orbits import orbits_group
+from .tracks import tracks_group
 from .whoami import whoami_command
 
 COMMANDS: tuple[click.Command, ...] = (
@@ -34,4 +36,6 @@ COMMANDS: tuple[click.Command, ...] = (
     orbits_group,
     collections_group,
     artifacts_group,
+    tracks_group,
+    bucket_secrets_group,
 )
