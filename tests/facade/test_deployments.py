@@ -178,3 +178,34 @@ def test_deployment_status_is_open_to_values_a_newer_server_adds() -> None:
     assert deployment.status == "hibernating"
     known = adopt(Deployment, Generated.from_dict({**full, "status": "active"}))
     assert known.status is DeploymentStatus.ACTIVE
+
+
+async def test_paired_satellites_and_their_status(workspace: Any, luml_server: Any) -> None:
+    luml = workspace
+    paired = (await run(luml.satellites.create("paired-box"))).satellite
+    idle = (await run(luml.satellites.create("idle-box"))).satellite
+    luml_server.pair_satellite(paired.id, {"deploy": None, "monitoring": {"window": "7d"}})
+    luml_server.pair_satellite(idle.id, last_seen_at="2020-01-01T00:00:00+00:00")
+    now_paired = await run(luml.satellites.list(paired=True))
+    assert [satellite.name for satellite in now_paired] == ["paired-box", "idle-box"]
+    found = await run(luml.satellites.get("paired-box"))
+    assert (found.paired, found.status, found.base_url) == (
+        True,
+        SatelliteStatus.ACTIVE,
+        "http://satellite.local:8000",
+    )
+    assert found.capabilities == {"deploy": None, "monitoring": {"window": "7d"}}
+    assert (await run(luml.satellites.get("idle-box"))).status == SatelliteStatus.ERROR
+    assert await run(luml.satellites.list(paired=False)) == []
+
+
+async def test_deployment_names_can_be_ambiguous(workspace: Any) -> None:
+    luml = workspace
+    _, artifact_id, _ = await deploy_setup(luml)
+    first = await run(luml.deployments.create("api", "gpu-box", artifact_id))
+    await run(luml.deployments.create("api", "gpu-box", artifact_id))
+    with pytest.raises(MultipleResourcesFoundError, match="2 deployments are named 'api'"):
+        await run(luml.deployments.get("api"))
+    with pytest.raises(MultipleResourcesFoundError):
+        await run(luml.deployments.delete("api", force=True))
+    assert await run(luml.deployments.get(first.id)) == first
