@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -21,7 +20,7 @@ from ..._client import LumlClient
 from ..._errors import ConflictError, FileDownloadError
 from ..._lookup import parse_uuid
 from ...transfer.download import target_path
-from ...types import ArtifactType, SortOrder, Track, TrackEntry, TrackSortBy
+from ...types import ArtifactType, SortOrder, Stage, Track, TrackEntry, TrackSortBy
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
 from .._output import cell, human_size, plain, render_table
@@ -135,7 +134,7 @@ def show_track(track: str) -> None:
 
 
 def _show_text(
-    track: Track, stages: list[tuple[Any, TrackEntry | None]], versions: list[TrackEntry]
+    track: Track, stages: list[tuple[Stage, TrackEntry | None]], versions: list[TrackEntry]
 ) -> str:
     width = max(len(header) for header, _ in TRACK_DETAILS)
     lines = [f"{header + ':':<{width + 1}} {cell(get(track))}" for header, get in TRACK_DETAILS]
