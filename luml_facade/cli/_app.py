@@ -70,6 +70,9 @@ def cli() -> None:
       luml artifacts upload model.luml --collection churn --tag prod
       luml artifacts list --json
       luml artifacts download "Churn v2" ./models/
+      luml tracks add churn-model model.luml --stage production --collection churn
+      luml tracks download churn-model --stage production ./models/
+      luml bucket-secrets check
     """
 
 

@@ -5,11 +5,15 @@
 | 0 | success |
 | 1 | unexpected error (a bug: rerun with --debug for the traceback) |
 | 2 | bad input: usage, an unusable argument or file, settings naming nothing, a 400/409/422 |
-| 3 | not found: the artifact, collection or orbit asked for does not exist (404) |
+| 3 | not found: what was named does not exist (404), or a stage to download is empty |
 | 4 | auth: no API key, or the server refused it (401/403) |
-| 5 | transfer failed: moving a file to or from storage failed (nothing half-done is left) |
+| 5 | transfer failed: storage refused a file move (nothing half-done is left) or a check |
 | 6 | server unavailable: no answer, a timeout, rate limited, or a 5xx |
 | 130 | interrupted (Ctrl-C) |
+
+`luml tracks promote` onto a stage another version holds, without --force, is 2 (a 409).
+`luml bucket-secrets check`: 0 the bucket works, 5 a storage step (upload, download, range,
+delete) failed, 2 the server refused to sign the settings, 3 no such stored secret.
 """
 
 from __future__ import annotations
@@ -90,10 +94,10 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0  success
   1  unexpected error (rerun with --debug for the traceback)
-  2  bad input (usage, argument, file, or settings naming nothing)
-  3  not found
+  2  bad input (usage, argument, file, settings naming nothing, a 409 conflict)
+  3  not found (also: the stage to download holds no version)
   4  auth (no API key, or the key was refused)
-  5  transfer failed (upload, download or storage delete)
+  5  transfer failed (upload, download, storage delete, a bucket check's step)
   6  server unavailable (no answer, timeout, rate limit, 5xx)
 """
 

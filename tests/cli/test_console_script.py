@@ -55,3 +55,22 @@ def test_upload_and_download_back_through_the_console_script(
     missing = run(shell, "artifacts", "get", "no-such-model")
     assert missing.returncode == 3
     assert missing.stderr == "Error: no artifact 'no-such-model' in the collection\n"
+
+
+def test_upload_add_to_production_and_download_by_stage_through_the_console_script(
+    shell: Shell, model_file: Path
+) -> None:
+    """The acceptance flow as a CI job runs it: three commands, the same bytes back."""
+    shell.json("tracks", "create", "churn-model", "--stage", "dev", "--stage", "production")
+    uploaded = run(shell, "artifacts", "upload", str(model_file), "-q")
+    assert uploaded.returncode == 0, uploaded.stderr
+    added = run(shell, "tracks", "add", "churn-model", uploaded.stdout.strip(), "-q",
+                "--stage", "production")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    downloaded = run(shell, "tracks", "download", "churn-model", "--stage", "production", "out/")
+    assert downloaded.returncode == 0, downloaded.stderr
+    assert (shell.workdir / "out" / "churn.luml").read_bytes() == model_file.read_bytes()
+
+    empty = run(shell, "tracks", "download", "churn-model", "--stage", "dev")
+    assert empty.returncode == 3
+    assert "holds no version" in empty.stderr and "Traceback" not in empty.stderr

@@ -51,13 +51,23 @@ COMMANDS = [
     ["artifacts", "download"],
     ["artifacts", "update"],
     ["artifacts", "delete"],
+    ["tracks", "list"],
+    ["tracks", "show"],
+    ["tracks", "create"],
+    ["tracks", "add"],
+    ["tracks", "promote"],
+    ["tracks", "download"],
+    ["tracks", "remove"],
+    ["bucket-secrets", "list"],
+    ["bucket-secrets", "check"],
 ]
 
 
 def test_root_help_lists_commands_settings_and_exit_codes() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for word in ("whoami", "configure", "orbits", "collections", "artifacts", "LUML_API_KEY"):
+    words = ("whoami", "configure", "orbits", "collections", "artifacts", "tracks")
+    for word in (*words, "bucket-secrets", "LUML_API_KEY"):
         assert word in result.stdout
     for code in ExitCode:
         if code != ExitCode.INTERRUPTED:
