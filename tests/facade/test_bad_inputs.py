@@ -290,7 +290,7 @@ ROWS: list[tuple[str, Call, type[LumlAPIError], str]] = [
         "upload-progress-str",
         lambda c: c.luml.artifacts.upload(c.file(), on_progress="bar"),
         A,
-        "on_progress must be False (no progress), True, None",
+        "on_progress must be False",
     ),
     # create
     (
