@@ -12,6 +12,7 @@ with warnings.catch_warnings():
     # connexion imports starlette.testclient, which warns about httpx on import.
     warnings.simplefilter("ignore")
     from ._faults import Fault, SeenRequest
+    from ._network import NetworkProfile
     from ._server import LocalLuml, Tenant
 
-__all__ = ["Fault", "LocalLuml", "SeenRequest", "Tenant"]
+__all__ = ["Fault", "LocalLuml", "NetworkProfile", "SeenRequest", "Tenant"]

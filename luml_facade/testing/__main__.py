@@ -21,6 +21,18 @@ def _parser() -> argparse.ArgumentParser:
         default=524_288_000,
         help="files larger than this many bytes get a multipart upload",
     )
+    parser.add_argument(
+        "--storage-bandwidth",
+        type=float,
+        default=None,
+        help="emulated storage bandwidth per connection, MiB/s (default: no cap)",
+    )
+    parser.add_argument(
+        "--storage-latency",
+        type=float,
+        default=0.0,
+        help="emulated storage latency before each answer, ms (default: 0)",
+    )
     return parser
 
 
@@ -32,6 +44,10 @@ def main(argv: list[str] | None = None) -> None:
         db_path=args.db,
         port=args.port,
         storage_port=args.storage_port,
+        storage_bandwidth=None
+        if args.storage_bandwidth is None
+        else args.storage_bandwidth * 2**20,
+        storage_latency=args.storage_latency / 1000,
     )
     server.start()
     print(f"LUML API:     {server.url}", flush=True)

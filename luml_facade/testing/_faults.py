@@ -25,7 +25,8 @@ class Fault:
     Set exactly one action: ``status`` (answer it instead of forwarding, with optional
     ``retry_after`` and ``body``), ``drop_after_bytes`` (forward, then cut the response body
     after that many bytes), ``corrupt_body`` (forward, flip every byte of the body) or
-    ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body).
+    ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body) or
+    ``ignore_range`` (serve the whole object, as storage without Range support does).
     ``nth``/``times``: the fault hits matching requests number nth .. nth+times-1, counted
     from when it was added. ``method`` matches case-insensitively; ``path_contains`` is a
     substring of the request target as sent (path and query string, e.g. ``"uploadId="``).
@@ -42,6 +43,7 @@ class Fault:
     drop_after_bytes: int | None = None
     corrupt_body: bool = False
     s3_error_in_200: bool = False
+    ignore_range: bool = False
 
     def __post_init__(self) -> None:
         actions = [
@@ -49,6 +51,7 @@ class Fault:
             self.drop_after_bytes is not None,
             self.corrupt_body,
             self.s3_error_in_200,
+            self.ignore_range,
         ]
         if sum(actions) != 1:
             raise ValueError("a Fault needs exactly one action")

@@ -15,6 +15,7 @@ from ._app import ApiFaultMiddleware, build_app
 from ._db import Database
 from ._faults import Faults, SeenRequest
 from ._ids import new_api_key, new_id, new_session_token, now_iso
+from ._network import NetworkProfile
 from ._service import Service, Settings
 from ._storage import REGION, StorageServer
 
@@ -51,6 +52,9 @@ class LocalLuml:
     ``db_path``: SQLite file for the state (None keeps it in memory); the default tenant and
     its API key survive a restart on the same file (stored objects do not).
     ``port``/``storage_port``: fixed ports instead of free ones.
+    ``storage_bandwidth`` (bytes per second per connection, each way) and ``storage_latency``
+    (seconds before each storage answer) emulate a real object store's network; both are off
+    by default and can be changed on a running server through ``storage_network``.
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
     :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
@@ -64,7 +68,11 @@ class LocalLuml:
         *,
         port: int = 0,
         storage_port: int = 0,
+        storage_bandwidth: float | None = None,
+        storage_latency: float = 0.0,
     ) -> None:
+        self.storage_network = NetworkProfile(storage_bandwidth, storage_latency)
+        """The storage's emulated network: replace it to change the cap or the latency."""
         self.multipart_threshold = multipart_threshold
         self.part_size = part_size
         self.db_path = db_path
@@ -85,7 +93,9 @@ class LocalLuml:
         """Bind both servers and start serving; returns self."""
         if self._thread is not None:
             raise RuntimeError("LocalLuml is already running")
-        self._storage = StorageServer(self.faults, self.requests_seen, self._storage_port)
+        self._storage = StorageServer(
+            self.faults, self.requests_seen, self._storage_port, lambda: self.storage_network
+        )
         self._storage.start()
         self._db = Database(self.db_path)
         service = Service(
