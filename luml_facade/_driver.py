@@ -233,6 +233,11 @@ class SyncDriver(_BaseDriver):
             _worker.stop = None
 
 
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
 class AsyncDriver(_BaseDriver):
     """Carries out flows on asyncio; blocking work goes to worker threads, and so does the
     storage I/O of the default transport (bulk bytes: see `_wire.py`)."""
@@ -290,8 +295,9 @@ class AsyncDriver(_BaseDriver):
             return await self._stream(instruction)
         if isinstance(instruction, Sleep):
             return await asyncio.sleep(instruction.seconds)
-        if isinstance(instruction, Blocking):
-            return await asyncio.to_thread(instruction.function)
+        if isinstance(instruction, Blocking):  # awaited to its end even when cancelled
+            function = instruction.function
+            return await self._in_thread(lambda stop: function())
         if isinstance(instruction, Parallel):
             return await self._parallel(instruction)
         raise TypeError(f"unknown instruction {instruction!r}")
@@ -329,6 +335,7 @@ class AsyncDriver(_BaseDriver):
         except asyncio.CancelledError:
             stop.set()
             await asyncio.wait([future], timeout=CANCEL_GRACE)
+            future.add_done_callback(_retrieve)  # its error (TransferAborted) is not news
             raise
 
     def close(self) -> None:

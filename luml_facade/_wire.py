@@ -227,7 +227,7 @@ class HttpxStorage:
                 response.read()
                 return response
             order.sink.begin(response)
-            for chunk in _stopping(response.iter_raw(READ_BUFFER), stop):
+            for chunk in _stopping(response.iter_bytes(READ_BUFFER), stop):
                 order.sink.write(memoryview(chunk))
         return response
 
@@ -261,6 +261,6 @@ class AsyncHttpxStorage:
                 await response.aread()
                 return response
             await asyncio.to_thread(order.sink.begin, response)
-            async for chunk in response.aiter_raw(READ_BUFFER):
+            async for chunk in response.aiter_bytes(READ_BUFFER):
                 await asyncio.to_thread(order.sink.write, memoryview(chunk))
         return response
