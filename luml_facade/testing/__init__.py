@@ -11,8 +11,17 @@ import warnings
 with warnings.catch_warnings():
     # connexion imports starlette.testclient, which warns about httpx on import.
     warnings.simplefilter("ignore")
+    from ._azurite import Azurite, AzuriteMissing
     from ._faults import Fault, SeenRequest
     from ._network import NetworkProfile
     from ._server import LocalLuml, Tenant
 
-__all__ = ["Fault", "LocalLuml", "NetworkProfile", "SeenRequest", "Tenant"]
+__all__ = [
+    "Azurite",
+    "AzuriteMissing",
+    "Fault",
+    "LocalLuml",
+    "NetworkProfile",
+    "SeenRequest",
+    "Tenant",
+]

@@ -12,6 +12,7 @@ from typing import Any
 import uvicorn
 
 from ._app import ApiFaultMiddleware, build_app
+from ._azurite import Azurite
 from ._db import Database
 from ._faults import Faults, SeenRequest
 from ._ids import new_api_key, new_id, new_session_token, now_iso
@@ -86,6 +87,7 @@ class LocalLuml:
         self._uvicorn: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._default: Tenant | None = None
+        self._azurite: Azurite | None = None
 
     # lifecycle
 
@@ -133,6 +135,9 @@ class LocalLuml:
             self._storage.stop()
         if self._db is not None:
             self._db.close()
+        if self._azurite is not None:
+            self._azurite.stop()
+            self._azurite = None
         self._uvicorn = self._thread = self._sock = self._storage = self._db = None
 
     def __enter__(self) -> LocalLuml:
@@ -171,6 +176,16 @@ class LocalLuml:
     def api_key(self) -> str:
         """The default tenant's API key."""
         return self.default_tenant.api_key
+
+    def start_azurite(self) -> Azurite:
+        """Azure Blob Storage for this server: Azurite on a loopback port (started once,
+        stopped with the server). Give an Azure bucket secret its `connection_string` and a
+        container made with `create_container(name)`; the server then hands out SAS URLs that
+        Azurite checks and serves. Raises AzuriteMissing when Azurite is not installed
+        (`make azurite`)."""
+        if self._azurite is None:
+            self._azurite = Azurite().start()
+        return self._azurite
 
     def stored_object(self, bucket_name: str, key: str) -> bytes | None:
         """An object's bytes read straight from the storage backend (None if absent)."""
