@@ -330,7 +330,7 @@ class ArtifactResource(Resource[M]):
         base name) in the current directory. The bytes go to a temporary file beside the
         target and are renamed into place only once verified.
 
-        Files bigger than `part_size` (default 64 MiB) are fetched as byte ranges over
+        Files bigger than `part_size` (default 16 MiB) are fetched as byte ranges over
         `max_concurrency` connections (default: the client's max_concurrency), each written
         into its place in the file; `max_concurrency=1` fetches one stream. A dropped
         connection resumes where it stopped; storage that ignores Range gets one stream.

@@ -35,7 +35,7 @@ from .progress import BaseProgressHandler
 from .storage import describe_failure
 
 MiB = 1 << 20
-DEFAULT_PART_SIZE = 64 * MiB
+DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
 MIN_PART_SIZE = 1 * MiB
 HASH_READ = 1 * MiB
