@@ -203,7 +203,9 @@ class Azurite:
     def committed_blocks(self, container: str, name: str) -> list[str]:
         """The ids of a block blob's committed blocks, in order."""
         body = self._shared_key_request(
-            "GET", f"/{container}/{quote(name)}", {"comp": "blocklist", "blocklisttype": "committed"}
+            "GET",
+            f"/{container}/{quote(name)}",
+            {"comp": "blocklist", "blocklisttype": "committed"},
         )
         root = ElementTree.fromstring(body)  # noqa: S314 - our own emulator's answer
         return [element.text or "" for element in root.iter("Name")]

@@ -26,7 +26,7 @@ import attrs
 import httpx
 from luml_openapi.api.artifacts import get_artifact_download_url
 
-from .._errors import FileDownloadError
+from .._errors import FileDownloadError, InvalidArgumentError
 from .._flow import Flow, Sleep, StreamToSink, blocking, call, in_parallel
 from .._retry import RetryPolicy
 from ..resources._artifact_calls import ArtifactPath, fetch_artifact
@@ -62,7 +62,7 @@ def download_plan(part_size: int | None, concurrency: int) -> DownloadPlan:
     """The plan for the given (validated) options."""
     size = DEFAULT_PART_SIZE if part_size is None else part_size
     if size < MIN_PART_SIZE:
-        raise FileDownloadError(f"part_size must be at least {MIN_PART_SIZE} bytes, got {size}")
+        raise InvalidArgumentError(f"part_size must be at least {MIN_PART_SIZE} bytes, got {size}")
     return DownloadPlan(size, max(1, concurrency))
 
 

@@ -264,3 +264,14 @@ async def test_an_artifact_without_a_complete_file_reports_its_status(
     assert "upload" in str(caught.value).split(status, 1)[1]  # says what to do
     assert gets(luml_server) == []  # storage was never asked
     assert leftovers(tmp_path) == []
+
+
+async def test_a_tiny_part_size_is_refused(
+    workspace: Any, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from luml_facade import InvalidArgumentError
+
+    artifact, _ = big
+    with pytest.raises(InvalidArgumentError, match="part_size"):
+        await run(workspace.artifacts.download(artifact.id, tmp_path / "c.luml", part_size=1000))
+    assert leftovers(tmp_path) == []
