@@ -4,7 +4,9 @@ the whole file, then rename into place.
 
 Ranged downloads (the s3transfer / AWS CRT technique): the file is cut into `part_size`
 ranges, `concurrency` connections each GET one range into its place in the file (positional
-writes, one reused buffer per connection, so memory stays bounded). A dropped range resumes
+writes, one reused buffer per connection, so memory stays bounded). The first range is
+fetched alone and timed: when one connection is fast (loopback, a fast store), it fetches the
+rest as one more range instead. A dropped range resumes
 on its own from the byte where it stopped. The hash is computed in file order while the
 ranges arrive: bytes at the hashing cursor are hashed as they are written, bytes ahead of it
 are read back from the (page-cached) file when the cursor reaches them. Storage that ignores
@@ -19,6 +21,7 @@ import hashlib
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +42,8 @@ DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
 MIN_PART_SIZE = 1 * MiB
 HASH_READ = 1 * MiB
+FAST_CONNECTION = 160 * MiB
+"""Bytes per second at which one connection is fast enough to fetch the rest alone."""
 
 
 @attrs.frozen
@@ -113,6 +118,15 @@ class Span:
     end: int
     whole: bool = False
     got: int = 0
+    first_byte_at: float | None = None
+    last_byte_at: float | None = None
+
+    def body_rate(self) -> float:
+        """Bytes per second of the body received so far (inf when too short to tell)."""
+        if self.first_byte_at is None or self.last_byte_at is None:
+            return float("inf")
+        seconds = self.last_byte_at - self.first_byte_at
+        return self.got / seconds if seconds > 0 else float("inf")
 
     @property
     def next_byte(self) -> int:
@@ -176,6 +190,8 @@ class PartialFile:
 
     def begin(self, span: Span, response: httpx.Response) -> None:
         """Called before a body is written into `span`."""
+        if span.first_byte_at is None:
+            span.first_byte_at = time.monotonic()
         if response.status_code == 206:
             if not _content_range_starts_at(response, span.next_byte):
                 raise FileDownloadError("storage answered a range request from the wrong offset")
@@ -194,11 +210,20 @@ class PartialFile:
         _write_at(self._fd(), chunk, offset)
         with self._lock:
             span.got += count
+            span.last_byte_at = time.monotonic()
             if offset == self._cursor:
                 self.digest.update(chunk)
                 self._cursor += count
             self._catch_up()
         self.progress.update(count)
+
+    def merge_rest(self, first: Span) -> Span:
+        """Replace every span after `first` by one span covering them all."""
+        with self._lock:
+            rest = self.spans[self.spans.index(first) + 1 :]
+            tail = Span(rest[0].start, rest[-1].end)
+            self.spans = [*self.spans[: len(self.spans) - len(rest)], tail]
+            return tail
 
     def _catch_up(self) -> None:
         """Hash, from the file, the bytes between the cursor and the end of what is written."""
@@ -340,15 +365,24 @@ def download_artifact(
 def fetch_spans(
     url: str, sink: PartialFile, spans: list[Span], concurrency: int, policy: RetryPolicy
 ) -> Flow[None]:
-    """Fetch every span (in parallel when there are several); fall back to one stream when
-    storage ignores Range."""
-    if len(spans) == 1:
-        yield from fetch_span(url, sink, spans[0], policy)
-        return
+    """Fetch every span; fall back to one stream when storage ignores Range.
+
+    The first range goes alone and is timed (its body only, so a store that is slow to
+    answer is not mistaken for a slow connection). A connection that brought it at
+    FAST_CONNECTION or more fetches the rest alone too: extra connections would only add
+    requests (and, on a store that reads the whole object per range request, such as moto,
+    a lot of work). A slower one gets company: the other ranges, `concurrency` at once.
+    """
+    first = spans[0]
     try:
-        yield from in_parallel(
-            [_span_fetcher(url, sink, span, policy) for span in spans], concurrency
-        )
+        yield from fetch_span(url, sink, first, policy)
+        if len(spans) == 1:
+            return
+        if first.body_rate() >= FAST_CONNECTION:
+            yield from fetch_span(url, sink, sink.merge_rest(first), policy)
+            return
+        fetchers = [_span_fetcher(url, sink, span, policy) for span in spans[1:]]
+        yield from in_parallel(fetchers, concurrency)
     except RangeIgnored:
         whole = Span(0, sink.size, whole=True)
         yield from blocking(lambda: sink.restart([whole]))

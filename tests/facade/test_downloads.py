@@ -14,6 +14,7 @@ import pytest
 
 from luml_facade import FileDownloadError, LumlAPIError
 from luml_facade.testing import Fault, LocalLuml, SeenRequest
+from luml_facade.transfer import download
 
 from .conftest import run, write_artifact
 
@@ -29,6 +30,13 @@ def gets(server: LocalLuml) -> list[SeenRequest]:
 
 def leftovers(directory: Path) -> list[str]:
     return sorted(path.name for path in directory.iterdir() if path.name.endswith(".part"))
+
+
+@pytest.fixture(autouse=True)
+def slow_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every connection counts as slow, so big files always come in parallel ranges (on
+    loopback the first range is usually fast enough to fetch the rest alone)."""
+    monkeypatch.setattr(download, "FAST_CONNECTION", float("inf"))
 
 
 @pytest.fixture
@@ -56,6 +64,29 @@ async def test_big_file_comes_in_parallel_ranges(
     expected = {f"bytes={start}-{min(start + PART, size) - 1}" for start in range(0, size, PART)}
     assert {seen.headers.get("range") for seen in gets(luml_server)} == expected
     assert leftovers(tmp_path) == []
+
+
+async def test_a_fast_first_connection_fetches_the_rest_alone(
+    workspace: Any,
+    luml_server: LocalLuml,
+    big: tuple[Any, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    artifact, source = big
+    luml_server.requests_seen.clear()
+    monkeypatch.setattr(download, "FAST_CONNECTION", 0.0)
+
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
+        )
+    )
+
+    assert landed.read_bytes() == source.read_bytes()
+    size = source.stat().st_size
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges == [f"bytes=0-{PART - 1}", f"bytes={PART}-{size - 1}"]
 
 
 async def test_one_stream_when_concurrency_is_one(
