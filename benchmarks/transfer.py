@@ -425,13 +425,15 @@ def summarize(runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
 
 
 def cell(summary: dict[str, Any], key: str) -> str:
+    if summary.get("error") == "not run":
+        return "-"
     return "FAILED" if "error" in summary else f"{summary[key]:g}"
 
 
 def speed(summary: dict[str, Any]) -> str:
     """Median MiB/s and the spread (min-max) of the runs."""
     if "error" in summary:
-        return "FAILED"
+        return "-" if summary["error"] == "not run" else "FAILED"
     low, high = summary["mib_per_s_min"], summary["mib_per_s_max"]
     return f"{summary['mib_per_s']:g} ({low:g}-{high:g})"
 
@@ -484,7 +486,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
         f"{row['client']} {op} ({row['size_mib']:g} MiB, cap {row['cap']:g})": row[op]["error"]
         for row in results
         for op in ("upload", "download")
-        if "error" in row[op]
+        if "error" in row[op] and row[op]["error"] != "not run"
     }
     for what, error in errors.items():
         print(f"FAILED {what}: {error}")
@@ -515,6 +517,9 @@ def parse_args() -> argparse.Namespace:
         "--clients",
         default=DEFAULT_CLIENTS,
         help=f"comma-separated, of {','.join(CLIENTS)} (default {DEFAULT_CLIENTS})",
+    )
+    parser.add_argument(
+        "--ops", default="download,upload", help="download, upload or both (default both)"
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -572,8 +577,11 @@ def main() -> int:
             for repeat in range(args.repeat):
                 for name in clients[repeat % len(clients) :] + clients[: repeat % len(clients)]:
                     print(f"cap {cap:g} size {size_mib} run {repeat + 1}: {name}", flush=True)
-                    runs[name]["upload"].append(bench.upload(name, source, digest, {reference.id}))
-                    runs[name]["download"].append(bench.download(name, reference.id, digest))
+                    if "upload" in args.ops:
+                        upload = bench.upload(name, source, digest, {reference.id})
+                        runs[name]["upload"].append(upload)
+                    if "download" in args.ops:
+                        runs[name]["download"].append(bench.download(name, reference.id, digest))
             server.storage_network = NetworkProfile()
             for name in clients:
                 results.append(
