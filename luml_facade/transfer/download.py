@@ -42,7 +42,7 @@ DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
 MIN_PART_SIZE = 1 * MiB
 HASH_READ = 1 * MiB
-FAST_CONNECTION = 160 * MiB
+FAST_CONNECTION = 100 * MiB
 """Bytes per second at which one connection is fast enough to fetch the rest alone."""
 
 
@@ -145,7 +145,9 @@ class RangeIgnored(Exception):
 
 
 class PartialFile:
-    """The temporary file beside the target: positional writes, SHA-256 in file order."""
+    """The temporary file beside the target: positional writes, and a SHA-256 in file order
+    computed by a hashing thread that reads back (from the page cache) what the connections
+    have written. Receiving and hashing so run side by side, not one after the other."""
 
     def __init__(self, target: Path, size: int, progress: BaseProgressHandler) -> None:
         self.target = target
@@ -155,9 +157,14 @@ class PartialFile:
         self.fd: int | None = None
         self.spans: list[Span] = []
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
         self.digest = hashlib.sha256()
         self._cursor = 0
         self._cursor_span = 0
+        self._generation = 0
+        self._hasher: threading.Thread | None = None
+        self._closing = False
+        self._hash_error: BaseException | None = None
 
     def open(self, spans: list[Span]) -> None:
         """Create the file (exclusively) and size it; FileDownloadError says what to fix."""
@@ -172,10 +179,12 @@ class PartialFile:
                 "directory you can write to"
             ) from error
         self.restart(spans)
+        self._hasher = threading.Thread(target=self._hash_loop, name="luml-hash", daemon=True)
+        self._hasher.start()
 
     def restart(self, spans: list[Span]) -> None:
         """Start over with these spans: nothing received yet, progress taken back."""
-        with self._lock:
+        with self._changed:
             taken_back = sum(span.got for span in self.spans)
             if taken_back:
                 self.progress.update(-taken_back)
@@ -183,6 +192,8 @@ class PartialFile:
                 span.got = 0
             self.spans = spans
             self.digest, self._cursor, self._cursor_span = hashlib.sha256(), 0, 0
+            self._generation += 1
+            self._changed.notify_all()
 
     @property
     def written(self) -> int:
@@ -202,46 +213,68 @@ class PartialFile:
             self.restart([span])
 
     def write(self, span: Span, chunk: memoryview) -> None:
-        """Write at the span's next byte; hash what the cursor can reach."""
+        """Write at the span's next byte and tell the hashing thread."""
         count = len(chunk)
         if span.got + count > span.end - span.start:
             raise FileDownloadError("storage sent more bytes than the artifact has")
-        offset = span.next_byte
-        _write_at(self._fd(), chunk, offset)
-        with self._lock:
+        _write_at(self._fd(), chunk, span.next_byte)
+        with self._changed:
             span.got += count
             span.last_byte_at = time.monotonic()
-            if offset == self._cursor:
-                self.digest.update(chunk)
-                self._cursor += count
-            self._catch_up()
+            self._changed.notify_all()
         self.progress.update(count)
 
     def merge_rest(self, first: Span) -> Span:
         """Replace every span after `first` by one span covering them all."""
-        with self._lock:
+        with self._changed:
             rest = self.spans[self.spans.index(first) + 1 :]
             tail = Span(rest[0].start, rest[-1].end)
             self.spans = [*self.spans[: len(self.spans) - len(rest)], tail]
             return tail
 
-    def _catch_up(self) -> None:
-        """Hash, from the file, the bytes between the cursor and the end of what is written."""
+    def _reachable(self) -> int:
+        """The end of the written bytes that continue from the cursor (lock held)."""
         spans = self.spans
-        while self._cursor_span < len(spans):
-            span = spans[self._cursor_span]
-            if self._cursor >= span.end:
-                self._cursor_span += 1
-                continue
-            reachable = span.next_byte
-            if self._cursor < span.start or self._cursor >= reachable:
-                return
-            while self._cursor < reachable:
-                data = _read_at(self._fd(), min(HASH_READ, reachable - self._cursor), self._cursor)
+        while self._cursor_span < len(spans) and self._cursor >= spans[self._cursor_span].end:
+            self._cursor_span += 1
+        if self._cursor_span >= len(spans):
+            return self._cursor
+        span = spans[self._cursor_span]
+        return span.next_byte if self._cursor >= span.start else self._cursor
+
+    def _hash_loop(self) -> None:
+        """The hashing thread: hash what is written, in file order, until closed."""
+        buffer = memoryview(bytearray(HASH_READ))  # reused: no 1 MiB allocation per read
+        try:
+            while True:
+                with self._changed:
+                    while not self._closing and self._reachable() <= self._cursor:
+                        self._changed.wait()
+                    if self._closing:
+                        return
+                    generation, digest, start = self._generation, self.digest, self._cursor
+                    count = min(HASH_READ, self._reachable() - start)
+                data = _read_into(self._fd(), buffer[:count], start)
                 if not data:
                     raise FileDownloadError("the temporary file got shorter during the download")
-                self.digest.update(data)
-                self._cursor += len(data)
+                digest.update(data)
+                with self._changed:
+                    if generation == self._generation:
+                        self._cursor += len(data)
+                        self._changed.notify_all()
+        except BaseException as error:  # reported by finish_hash
+            with self._changed:
+                self._hash_error = error
+                self._changed.notify_all()
+
+    def finish_hash(self) -> str:
+        """Wait until every byte is hashed; the hex digest."""
+        with self._changed:
+            while self._cursor < self.size and self._hash_error is None:
+                self._changed.wait()
+            if self._hash_error is not None:
+                raise FileDownloadError(f"hashing the download failed: {self._hash_error}")
+            return self.digest.hexdigest()
 
     def hashed_all(self) -> bool:
         return self._cursor == self.size
@@ -260,6 +293,12 @@ class PartialFile:
         self.temp.unlink(missing_ok=True)
 
     def _close(self) -> None:
+        with self._changed:
+            self._closing = True
+            self._changed.notify_all()
+        if self._hasher is not None:
+            self._hasher.join()
+            self._hasher = None
         if self.fd is not None:
             fd, self.fd = self.fd, None
             os.close(fd)
@@ -278,6 +317,15 @@ def _write_at(fd: int, chunk: memoryview, offset: int) -> None:
                 os.lseek(fd, offset, os.SEEK_SET)
                 written = os.write(fd, chunk)
         chunk, offset = chunk[written:], offset + written
+
+
+def _read_into(fd: int, buffer: memoryview, offset: int) -> memoryview:
+    """Read up to len(buffer) bytes at `offset` into `buffer`; the part filled."""
+    if hasattr(os, "preadv"):
+        return buffer[: os.preadv(fd, [buffer], offset)]
+    data = _read_at(fd, len(buffer), offset)  # pragma: no cover - no preadv
+    buffer[: len(data)] = data
+    return buffer[: len(data)]
 
 
 def _read_at(fd: int, count: int, offset: int) -> bytes:
@@ -346,10 +394,11 @@ def download_artifact(
         spans = plan.spans(artifact.size)
         yield from blocking(lambda: sink.open(spans))
         yield from fetch_spans(answer.url, sink, spans, plan.concurrency, policy)
-        if not sink.hashed_all() or sink.digest.hexdigest() != artifact.file_hash:
+        digest = yield from blocking(sink.finish_hash)
+        if not sink.hashed_all() or digest != artifact.file_hash:
             raise FileDownloadError(
                 f"{artifact.file_name}: the downloaded bytes do not match the artifact's SHA-256 "
-                f"({sink.digest.hexdigest()} != {artifact.file_hash}); nothing was saved"
+                f"({digest} != {artifact.file_hash}); nothing was saved"
             )
         yield from blocking(sink.commit)
     except BaseException as error:
