@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from luml_facade import FileDownloadError, LumlAPIError
-from luml_facade.testing import Fault, LocalLuml, SeenRequest
+from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant
 from luml_facade.transfer import download
 
 from .conftest import run, write_artifact
@@ -306,3 +306,50 @@ async def test_a_tiny_part_size_is_refused(
     with pytest.raises(InvalidArgumentError, match="part_size"):
         await run(workspace.artifacts.download(artifact.id, tmp_path / "c.luml", part_size=1000))
     assert leftovers(tmp_path) == []
+
+
+async def test_a_callers_httpx_storage_client_still_works(
+    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, workspace: Any, tmp_path: Path
+) -> None:
+    import httpx
+
+    from luml_facade import AsyncLumlClient, LumlClient
+
+    from .conftest import FAST_RETRIES
+
+    seen: list[str] = []
+
+    def record(request: httpx.Request) -> None:
+        seen.append(request.method)
+
+    async def record_async(request: httpx.Request) -> None:
+        seen.append(request.method)
+
+    if client_kind == "async":
+        storage: Any = httpx.AsyncClient(event_hooks={"request": [record_async]})
+        client_class: Any = AsyncLumlClient
+    else:
+        storage = httpx.Client(event_hooks={"request": [record]})
+        client_class = LumlClient
+    source = write_artifact(tmp_path / "model.luml", payload_size=3 * MiB)
+    defaults = (
+        await run(workspace.get_defaults())
+        if client_kind == "async"
+        else (
+            workspace.organization,
+            workspace.orbit,
+            workspace.collection,
+        )
+    )
+    luml = client_class(
+        luml_tenant.api_key,
+        luml_server.url,
+        *defaults,
+        retry=FAST_RETRIES,
+        storage_http_client=storage,
+    )
+    artifact = await run(luml.artifacts.upload(source))
+    landed = await run(luml.artifacts.download(artifact.id, tmp_path / "copy.luml", part_size=MiB))
+    assert landed.read_bytes() == source.read_bytes()
+    assert "PUT" in seen and "GET" in seen  # the bytes went through the caller's client
+    await run(storage.aclose() if client_kind == "async" else storage.close())
