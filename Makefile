@@ -6,13 +6,28 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-demo test live-test lint types unit regenerate check-generated demo server bench clean
+.PHONY: install install-demo test live-test lint types unit regenerate check-generated demo server bench azurite clean
+
+# Azurite (Microsoft's Azure Storage emulator, npm) for the Azure tests: pinned with a lock
+# file in tools/azurite/, installed with `npm ci` into the git-ignored .tools/azurite/.
+AZURITE_DIR   := .tools/azurite
+AZURITE_STAMP := $(AZURITE_DIR)/.installed-stamp
 
 install:
 	@bash scripts/venv '$(PYTHON)' $(VENV) dev
 
 install-demo:
 	@bash scripts/venv '$(PYTHON)' $(VENV) testing
+
+$(AZURITE_STAMP): tools/azurite/package.json tools/azurite/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js >= 18) is needed to install Azurite"; exit 1; }
+	rm -rf $(AZURITE_DIR) && mkdir -p $(AZURITE_DIR)
+	cp tools/azurite/package.json tools/azurite/package-lock.json $(AZURITE_DIR)/
+	cd $(AZURITE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AZURITE_STAMP)
+
+## azurite: install the pinned Azure Storage emulator into .tools/azurite (make test does it)
+azurite: $(AZURITE_STAMP)
 
 ## test: everything CI runs: generated/ is current, lint, format, types, tests
 test: check-generated lint types unit
@@ -27,8 +42,8 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-unit: install
-	$(BIN)/pytest
+unit: install azurite
+	LUML_REQUIRE_AZURITE=1 $(BIN)/pytest
 
 ## live-test: the tests marked `live`, against a real backend (not part of `make test`).
 # LUML_LIVE_STATE=/tmp/luml-real/state.json (what ../shared/real-backend/up.sh prints);
@@ -69,4 +84,4 @@ bench: $(BENCH_STAMP)
 
 clean:
 	rm -rf .venv-bench
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .tools

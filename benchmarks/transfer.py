@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import Any
 
 MIB = 1 << 20
-CLIENTS = ("facade", "facade-async", "official", "official-v1fix", "raw")
+CLIENTS = ("curl", "facade", "facade-async", "official", "official-v1fix", "boto3", "raw")
+DEFAULT_CLIENTS = "curl,facade,facade-async,official-v1fix,boto3"
+STORAGE_ONLY = ("curl", "boto3")  # talk to the S3 storage directly, no LUML API
 RESULT = "BENCH-RESULT "
 Spec = dict[str, Any]
 Run = Callable[[], str | None]
@@ -52,9 +54,11 @@ def peak_rss_kib() -> int:
 
 
 def cpu_seconds() -> float:
-    """User and system CPU time of this process, all threads."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """User and system CPU time of this process (all threads) and its finished children
+    (curl)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def prepare_facade(spec: Spec) -> Run:
@@ -166,7 +170,50 @@ def prepare_raw(spec: Spec) -> Run:
     return upload if spec["op"] == "upload" else download
 
 
+def prepare_curl(spec: Spec) -> Run:
+    """The limit: one streamed `curl` GET of the presigned URL to a file; for uploads, one
+    SHA-256 pass over the file (which any artifact upload needs) and one `curl -T` PUT of
+    the whole file to a presigned PUT URL."""
+    file = spec["file"]
+
+    def download() -> None:
+        subprocess.run(["curl", "-sSf", "-o", file, spec["raw"]["url"]], check=True)
+
+    def upload() -> None:
+        digest = hashlib.sha256()
+        with open(file, "rb") as handle:
+            for block in iter(lambda: handle.read(MIB), b""):
+                digest.update(block)
+        subprocess.run(
+            ["curl", "-sSf", "-o", os.devnull, "-T", file, spec["raw"]["put_url"]], check=True
+        )
+
+    return upload if spec["op"] == "upload" else download
+
+
+def prepare_boto3(spec: Spec) -> Run:
+    """boto3 / s3transfer with its defaults (8 MiB parts, 10 threads) straight on the S3
+    storage: download_file of the object, upload_file to a scratch key."""
+    import boto3
+    from botocore.config import Config
+
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=spec["raw"]["endpoint"],
+        aws_access_key_id="local",
+        aws_secret_access_key="local-secret",
+        region_name="us-east-1",
+        config=Config(s3={"addressing_style": "path"}),
+    )
+    bucket, key = spec["raw"]["bucket"], spec["raw"]["key"]
+    if spec["op"] == "upload":
+        return lambda: s3.upload_file(spec["file"], bucket, key)
+    return lambda: s3.download_file(bucket, key, spec["file"])
+
+
 PREPARE: dict[str, Callable[[Spec], Run]] = {
+    "curl": prepare_curl,
+    "boto3": prepare_boto3,
     "facade": prepare_facade,
     "facade-async": prepare_facade_async,
     "official": prepare_official,
@@ -271,7 +318,43 @@ class Bench:
         parts = [(p.part_number, p.url, p.start_byte, p.end_byte) for p in urls.parts]
         return created.artifact.id, {"parts": parts, "complete_url": urls.complete_url}
 
+    def storage_upload(self, client: str, source: Path, digest: str) -> dict[str, Any]:
+        """curl / boto3: straight to a scratch key of the bucket, checked, then deleted."""
+        spec = self.spec(client, "upload", source)
+        key = f"bench/{spec['name']}"
+        s3 = self.s3()
+        put_url = s3.generate_presigned_url(
+            "put_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=3600
+        )
+        spec["raw"] = {**self.storage_plan(key), "put_url": put_url}
+        result = run_child(spec)
+        stored = self.server.stored_object(self.bucket, key)
+        if "error" not in result and (
+            stored is None or hashlib.sha256(stored).hexdigest() != digest
+        ):
+            result["error"] = "the stored object differs from the source"
+        s3.delete_object(Bucket=self.bucket, Key=key)
+        return result
+
+    def storage_plan(self, key: str) -> dict[str, Any]:
+        return {"endpoint": self.server.storage_url, "bucket": self.bucket, "key": key}
+
+    def s3(self) -> Any:
+        import boto3
+        from botocore.config import Config
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.server.storage_url,
+            aws_access_key_id="local",
+            aws_secret_access_key="local-secret",
+            region_name="us-east-1",
+            config=Config(s3={"addressing_style": "path"}, signature_version="s3v4"),
+        )
+
     def upload(self, client: str, source: Path, digest: str, keep: set[str]) -> dict[str, Any]:
+        if client in STORAGE_ONLY:
+            return self.storage_upload(client, source, digest)
         spec = self.spec(client, "upload", source)
         if client == "raw":
             artifact_id, spec["raw"] = self.raw_upload_plan(source, spec["name"])
@@ -297,8 +380,11 @@ class Bench:
     def download(self, client: str, artifact_id: str, digest: str) -> dict[str, Any]:
         target = self.scratch / f"download-{self.count}.luml"
         spec = self.spec(client, "download", target, artifact_id=artifact_id)
-        if client == "raw":
+        if client in ("raw", "curl"):
             spec["raw"] = self.luml.artifacts.download_url(artifact_id)
+        elif client == "boto3":
+            location = self.luml.artifacts.get(artifact_id).bucket_location
+            spec["raw"] = self.storage_plan(location)
         result = run_child(spec)
         if "error" not in result and (not target.exists() or sha256(target) != digest):
             result["error"] = "the downloaded file differs from the source"
@@ -323,9 +409,12 @@ def summarize(runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
     if not good:
         return {"error": runs[0]["error"] if runs else "not run"}
     seconds = statistics.median(run["seconds"] for run in good)
+    speeds = [size / MIB / run["seconds"] for run in good]
     return {
         "seconds": round(seconds, 3),
         "mib_per_s": round(size / MIB / seconds, 1),
+        "mib_per_s_min": round(min(speeds), 1),
+        "mib_per_s_max": round(max(speeds), 1),
         "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in good), 2),
         "rss_growth_mib": round(
             statistics.median(r["peak_kib"] - r["base_kib"] for r in good) / 1024, 1
@@ -336,48 +425,68 @@ def summarize(runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
 
 
 def cell(summary: dict[str, Any], key: str) -> str:
+    if summary.get("error") == "not run":
+        return "-"
     return "FAILED" if "error" in summary else f"{summary[key]:g}"
+
+
+def speed(summary: dict[str, Any]) -> str:
+    """Median MiB/s and the spread (min-max) of the runs."""
+    if "error" in summary:
+        return "-" if summary["error"] == "not run" else "FAILED"
+    low, high = summary["mib_per_s_min"], summary["mib_per_s_max"]
+    return f"{summary['mib_per_s']:g} ({low:g}-{high:g})"
+
+
+def ratio(summary: dict[str, Any], limit: dict[str, Any] | None) -> str:
+    if "error" in summary or limit is None or "error" in limit:
+        return "-"
+    return f"{summary['mib_per_s'] / limit['mib_per_s']:.2f}x"
 
 
 def print_table(results: list[dict[str, Any]]) -> None:
     header = (
+        "cap MiB/s",
         "size MiB",
-        "path",
         "client",
-        "up MiB/s",
-        "up CPU s",
-        "up +RSS",
-        "down MiB/s",
+        "down MiB/s (min-max)",
+        "down /curl",
         "down CPU s",
         "down +RSS",
-        "base RSS",
+        "up MiB/s (min-max)",
+        "up /curl",
+        "up CPU s",
+        "up +RSS",
     )
     lines = [header]
+    limits = {(row["cap"], row["size_mib"]): row for row in results if row["client"] == "curl"}
     for row in results:
         up, down = row["upload"], row["download"]
-        base = up if "error" not in up else down
+        limit = limits.get((row["cap"], row["size_mib"]))
         lines.append(
             (
+                f"{row['cap']:g}" if row["cap"] else "none",
                 f"{row['size_mib']:g}",
-                row["path"],
                 row["client"],
-                cell(up, "mib_per_s"),
-                cell(up, "cpu_seconds"),
-                cell(up, "rss_growth_mib"),
-                cell(down, "mib_per_s"),
+                speed(down),
+                ratio(down, limit and limit["download"]),
                 cell(down, "cpu_seconds"),
                 cell(down, "rss_growth_mib"),
-                cell(base, "rss_base_mib"),
+                speed(up),
+                ratio(up, limit and limit["upload"]),
+                cell(up, "cpu_seconds"),
+                cell(up, "rss_growth_mib"),
             )
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    for line in lines:
-        print("  ".join(text.rjust(width) for text, width in zip(line, widths, strict=True)))
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join(" ---: " for _ in header) + "|")
+    for line in lines[1:]:
+        print("| " + " | ".join(line) + " |")
     errors = {
-        f"{row['client']} {op} ({row['size_mib']:g} MiB)": row[op]["error"]
+        f"{row['client']} {op} ({row['size_mib']:g} MiB, cap {row['cap']:g})": row[op]["error"]
         for row in results
         for op in ("upload", "download")
-        if "error" in row[op]
+        if "error" in row[op] and row[op]["error"] != "not run"
     }
     for what, error in errors.items():
         print(f"FAILED {what}: {error}")
@@ -385,14 +494,33 @@ def print_table(results: list[dict[str, Any]]) -> None:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="32,256", help="payload sizes in MiB (default 32,256)")
+    parser.add_argument(
+        "--sizes", default="256,1024", help="payload sizes in MiB, uncapped (default 256,1024)"
+    )
+    parser.add_argument(
+        "--cap",
+        type=float,
+        default=25,
+        help="emulated storage bandwidth per connection, MiB/s, for the capped runs "
+        "(default 25; 0 skips them)",
+    )
+    parser.add_argument(
+        "--capped-sizes", default="512", help="payload sizes in MiB under the cap (default 512)"
+    )
     parser.add_argument("--multipart-threshold", type=float, default=64, help="MiB (default 64)")
     parser.add_argument("--part-size", type=float, default=16, help="MiB, >= 5 (default 16)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per cell, median shown")
     parser.add_argument(
         "--max-concurrency", type=int, default=8, help="the facade's parallel parts (default 8)"
     )
-    parser.add_argument("--clients", default=",".join(CLIENTS), help="comma-separated subset")
+    parser.add_argument(
+        "--clients",
+        default=DEFAULT_CLIENTS,
+        help=f"comma-separated, of {','.join(CLIENTS)} (default {DEFAULT_CLIENTS})",
+    )
+    parser.add_argument(
+        "--ops", default="download,upload", help="download, upload or both (default both)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -404,7 +532,7 @@ def main() -> int:
         child(json.loads(sys.stdin.read()))
         return 0
     from luml_facade import CollectionType, LumlClient
-    from luml_facade.testing import LocalLuml
+    from luml_facade.testing import LocalLuml, NetworkProfile
 
     clients = [name for name in args.clients.split(",") if name]
     unknown = set(clients) - set(CLIENTS)
@@ -414,7 +542,8 @@ def main() -> int:
     if skipped:
         print(f"skipping the official client: {skipped}")
         clients = [name for name in clients if not name.startswith("official")]
-    sizes = [int(text) for text in args.sizes.split(",")]
+    sizes = [int(text) for text in args.sizes.split(",") if text]
+    capped_sizes = [int(text) for text in args.capped_sizes.split(",") if text]
     threshold, part_size = int(args.multipart_threshold * MIB), int(args.part_size * MIB)
     started = time.perf_counter()
     results: list[dict[str, Any]] = []
@@ -431,22 +560,33 @@ def main() -> int:
         luml.setup_config(orbit=orbit.id, collection=collection.id)
         path = [server.default_tenant.organization_id, orbit.id, collection.id]
         bench = Bench(server, luml, path, Path(scratch), args.max_concurrency)
-        for size_mib in sizes:
+        plan = [(0.0, size) for size in sizes]
+        if args.cap:
+            plan += [(args.cap, size) for size in capped_sizes]
+        for cap, size_mib in plan:
+            server.storage_network = NetworkProfile()
             source = build_source(Path(scratch), size_mib)
             hashing = time.perf_counter()
             size, digest = source.stat().st_size, sha256(source)
             hash_seconds[size_mib] = time.perf_counter() - hashing
             reference = luml.artifacts.upload(source, f"reference-{size_mib}", on_progress=None)
+            server.storage_network = NetworkProfile(bandwidth=cap * MIB if cap else None)
             runs: dict[str, dict[str, list[dict[str, Any]]]] = {
                 name: {"upload": [], "download": []} for name in clients
             }
             for repeat in range(args.repeat):
                 for name in clients[repeat % len(clients) :] + clients[: repeat % len(clients)]:
-                    runs[name]["upload"].append(bench.upload(name, source, digest, {reference.id}))
-                    runs[name]["download"].append(bench.download(name, reference.id, digest))
+                    print(f"cap {cap:g} size {size_mib} run {repeat + 1}: {name}", flush=True)
+                    if "upload" in args.ops:
+                        upload = bench.upload(name, source, digest, {reference.id})
+                        runs[name]["upload"].append(upload)
+                    if "download" in args.ops:
+                        runs[name]["download"].append(bench.download(name, reference.id, digest))
+            server.storage_network = NetworkProfile()
             for name in clients:
                 results.append(
                     {
+                        "cap": cap,
                         "size_mib": round(size / MIB, 2),
                         "path": "multipart" if size > threshold else "simple",
                         "client": name,
@@ -462,8 +602,10 @@ def main() -> int:
         f"\nLocal LUML on loopback, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
         f"{elapsed:.0f} s in all; multipart above {args.multipart_threshold:g} MiB in "
         f"{args.part_size:g} MiB parts; facade max_concurrency {args.max_concurrency}; "
-        f"median of {args.repeat}.\nCPU s: the client process's CPU time (all threads). "
-        "+RSS: its peak RSS growth over its own RSS after imports and client setup (MiB).\n"
+        f"median of {args.repeat} (min-max in brackets).\n/curl: median speed over curl's "
+        "(downloads: one streamed GET; uploads: a SHA-256 pass plus one PUT). CPU s: the "
+        "client process's CPU time (all threads, curl's included). +RSS: its peak RSS growth "
+        "over its own RSS after imports and client setup (MiB).\n"
     )
     print_table(results)
     for size_mib, seconds in hash_seconds.items():

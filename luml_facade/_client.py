@@ -13,10 +13,11 @@ from luml_openapi.client import Client
 from ._arguments import text
 from ._defaults import Defaults
 from ._driver import ApiContext, AsyncDriver, SyncDriver
-from ._http import check_storage_client, keyed, new_api_client, new_storage_client
+from ._http import check_storage_client, keyed, new_api_client, storage_connections
 from ._options import ClientOptions
 from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
+from ._wire import AsyncHttpxStorage, HttpxStorage, WireStorage
 from .resources.artifacts import ArtifactResource
 from .resources.bucket_secrets import BucketSecretResource
 from .resources.collections import CollectionResource
@@ -46,7 +47,9 @@ class _BaseClient(Generic[M]):
             API calls, e.g. with proxies. It is not changed: the facade adds the key, URL and
             headers to each of its own requests, so the client never holds the key (it may
             also serve as `storage_http_client`).
-        storage_http_client: an httpx client for presigned storage URLs (never given the key).
+        storage_http_client: an httpx client for presigned storage URLs (never given the key),
+            e.g. for a proxy or a mock transport. By default storage bytes go through urllib3
+            pools, which move bulk data at a fraction of httpx's CPU cost (see _wire.py).
 
     Raises:
         ConfigurationError: no API key, a malformed base URL, or (LumlClient) a default that
@@ -102,25 +105,30 @@ class _BaseClient(Generic[M]):
     ) -> None:
         options = self._options
         api_http = self._api_http(http_client)
-        storage_http = storage_http_client or self._own(
-            new_storage_client(options, asynchronous=self._asynchronous)
-        )
+        storage_http = self._storage_transport(storage_http_client)
         self._raw = Client(base_url=options.base_url)
         if self._asynchronous:
             self._raw.set_async_httpx_client(api_http)
         else:
             self._raw.set_httpx_client(api_http)
-        driver_class = AsyncDriver if self._asynchronous else SyncDriver
+        context = ApiContext(options.base_url, options.api_key)
+        driver: SyncDriver | AsyncDriver
+        if self._asynchronous:
+            driver = AsyncDriver(
+                self._raw,
+                storage_http,
+                options.retry,
+                context,
+                thread_count=storage_connections(options),
+            )
+            self._owned.append(driver)
+        else:
+            driver = SyncDriver(self._raw, storage_http, options.retry, context)
         self._defaults = Defaults()
         self._defaults.request(organization, orbit, collection)
         recorder = Recorder.for_client(options.base_url, options.api_key.reveal())
         self._session: Session[M] = Session(
-            driver_class(
-                self._raw,
-                storage_http,
-                options.retry,
-                ApiContext(options.base_url, options.api_key),
-            ),
+            driver,
             options,
             self._defaults,
             prelude=lambda: sweep(recorder),
@@ -129,9 +137,10 @@ class _BaseClient(Generic[M]):
             self._defaults_requested()
 
     def _close_owned(self) -> None:
-        """Close what this client opened, from a constructor that failed (sync clients)."""
+        """Close what this client opened, from a constructor that failed (an httpx
+        AsyncClient opened no connection yet and needs an event loop to close)."""
         for client in self._owned:
-            if isinstance(client, httpx.Client):
+            if not isinstance(client, httpx.AsyncClient):
                 client.close()
 
     def _defaults_requested(self) -> None:
@@ -141,6 +150,14 @@ class _BaseClient(Generic[M]):
         if supplied is not None:
             return keyed(supplied, self._options, asynchronous=self._asynchronous)
         return self._own(new_api_client(self._options, asynchronous=self._asynchronous))
+
+    def _storage_transport(self, supplied: Any) -> Any:
+        """urllib3 for presigned URLs (see _wire.py), or the caller's httpx client."""
+        if isinstance(supplied, httpx.AsyncClient):
+            return AsyncHttpxStorage(supplied)
+        if isinstance(supplied, httpx.Client):
+            return HttpxStorage(supplied)
+        return self._own(WireStorage(self._options, storage_connections(self._options)))
 
     def _own(self, client: Any) -> Any:
         self._owned.append(client)
@@ -361,7 +378,11 @@ class AsyncLumlClient(_BaseClient[AsyncMode]):
     async def aclose(self) -> None:
         """Close the connections this client opened."""
         for client in self._owned:
-            await client.aclose()
+            closing = getattr(client, "aclose", None)
+            if closing is not None:
+                await closing()
+            else:
+                client.close()
 
     async def __aenter__(self) -> Self:
         return self

@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -42,13 +42,14 @@ from ._flow import (
 )
 from ._options import ApiKey
 from ._retry import RETRYABLE_STATUSES, RetryPolicy, is_tls_failure
-from .transfer._window import FileWindow
+from ._wire import AsyncHttpxStorage, BlockingStorage
 
 T = TypeVar("T")
 logger = logging.getLogger("luml_facade")
 _worker = threading.local()  # .stop: the Event that aborts a Parallel group's transfers
 
-DOWNLOAD_CHUNK = 1 << 20
+CANCEL_GRACE = 5.0
+"""Seconds a cancelled async transfer waits for its storage thread to stop."""
 
 
 def advance(flow: Flow[Any], value: Any, error: BaseException | None) -> tuple[bool, Any]:
@@ -233,7 +234,7 @@ class _BaseDriver:
 class SyncDriver(_BaseDriver):
     """Carries out flows with blocking I/O (threads for Parallel)."""
 
-    storage: httpx.Client
+    storage: BlockingStorage
 
     def run(self, flow: Flow[T]) -> T:
         """Run a flow to its end and return its result."""
@@ -284,34 +285,13 @@ class SyncDriver(_BaseDriver):
         raise TypeError(f"unknown instruction {instruction!r}")
 
     def _send_storage(self, request: StorageRequest) -> httpx.Response:
-        body = request.body
-        stop = getattr(_worker, "stop", None)
-        content = body.sync_stream(stop) if isinstance(body, FileWindow) else body
-        response = self.storage.request(
-            request.method, request.url, headers=dict(request.headers), content=content
-        )
+        response = self.storage.send(request, getattr(_worker, "stop", None))
         self.log_storage(request.method, request.url, response.status_code)
         return response
 
     def _stream(self, instruction: StreamToSink) -> httpx.Response:
-        with self.storage.stream(
-            "GET", instruction.url, headers=dict(instruction.headers)
-        ) as response:
-            self.log_storage("GET", instruction.url, response.status_code)
-            if not response.is_success:
-                response.read()
-                return response
-            instruction.sink.begin(response)
-            buffer = bytearray()
-            try:
-                for chunk in response.iter_bytes():
-                    buffer += chunk
-                    if len(buffer) >= DOWNLOAD_CHUNK:
-                        instruction.sink.write(bytes(buffer))
-                        buffer.clear()
-            finally:  # keep every byte received, even when the connection drops
-                if buffer:
-                    instruction.sink.write(bytes(buffer))
+        response = self.storage.stream(instruction, getattr(_worker, "stop", None))
+        self.log_storage("GET", instruction.url, response.status_code)
         return response
 
     def _parallel(self, instruction: Parallel) -> list[Any]:
@@ -339,10 +319,29 @@ class SyncDriver(_BaseDriver):
             _worker.stop = None
 
 
-class AsyncDriver(_BaseDriver):
-    """Carries out flows on asyncio; blocking work goes to worker threads."""
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
-    storage: httpx.AsyncClient
+
+class AsyncDriver(_BaseDriver):
+    """Carries out flows on asyncio; blocking work goes to worker threads, and so does the
+    storage I/O of the default transport (bulk bytes: see `_wire.py`)."""
+
+    storage: BlockingStorage | AsyncHttpxStorage
+
+    def __init__(
+        self,
+        api: Client,
+        storage: Any,
+        policy: RetryPolicy,
+        context: ApiContext,
+        *,
+        thread_count: int = 16,
+    ) -> None:
+        super().__init__(api, storage, policy, context)
+        self.thread_count = thread_count
+        self._threads: ThreadPoolExecutor | None = None
 
     async def run(self, flow: Flow[T]) -> T:
         """Run a flow to its end and return its result."""
@@ -388,41 +387,54 @@ class AsyncDriver(_BaseDriver):
             return await self._stream(instruction)
         if isinstance(instruction, Sleep):
             return await asyncio.sleep(instruction.seconds)
-        if isinstance(instruction, Blocking):
-            return await asyncio.to_thread(instruction.function)
+        if isinstance(instruction, Blocking):  # awaited to its end even when cancelled
+            function = instruction.function
+            return await self._in_thread(lambda stop: function())
         if isinstance(instruction, Parallel):
             return await self._parallel(instruction)
         raise TypeError(f"unknown instruction {instruction!r}")
 
     async def _send_storage(self, request: StorageRequest) -> httpx.Response:
-        body = request.body
-        content = body.async_stream() if isinstance(body, FileWindow) else body
-        response = await self.storage.request(
-            request.method, request.url, headers=dict(request.headers), content=content
-        )
+        storage = self.storage
+        if isinstance(storage, AsyncHttpxStorage):
+            response = await storage.send(request)
+        else:
+            response = await self._in_thread(lambda stop: storage.send(request, stop))
         self.log_storage(request.method, request.url, response.status_code)
         return response
 
     async def _stream(self, instruction: StreamToSink) -> httpx.Response:
-        async with self.storage.stream(
-            "GET", instruction.url, headers=dict(instruction.headers)
-        ) as response:
-            self.log_storage("GET", instruction.url, response.status_code)
-            if not response.is_success:
-                await response.aread()
-                return response
-            await asyncio.to_thread(instruction.sink.begin, response)
-            buffer = bytearray()
-            try:
-                async for chunk in response.aiter_bytes():
-                    buffer += chunk
-                    if len(buffer) >= DOWNLOAD_CHUNK:
-                        await asyncio.to_thread(instruction.sink.write, bytes(buffer))
-                        buffer.clear()
-            finally:  # keep every byte received, even when the connection drops
-                if buffer:
-                    await asyncio.to_thread(instruction.sink.write, bytes(buffer))
+        storage = self.storage
+        if isinstance(storage, AsyncHttpxStorage):
+            response = await storage.stream(instruction)
+        else:
+            response = await self._in_thread(lambda stop: storage.stream(instruction, stop))
+        self.log_storage("GET", instruction.url, response.status_code)
         return response
+
+    async def _in_thread(self, work: Callable[[threading.Event], T]) -> T:
+        """Run blocking storage I/O in a worker thread. On cancellation the transfer is told
+        to stop at its next chunk, and awaited (briefly), so no thread keeps writing to a
+        file the flow is about to discard."""
+        stop = threading.Event()
+        if self._threads is None:
+            self._threads = ThreadPoolExecutor(
+                max_workers=self.thread_count, thread_name_prefix="luml-storage"
+            )
+        future = asyncio.get_running_loop().run_in_executor(self._threads, work, stop)
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            stop.set()
+            await asyncio.wait([future], timeout=CANCEL_GRACE)
+            future.add_done_callback(_retrieve)  # its error (TransferAborted) is not news
+            raise
+
+    def close(self) -> None:
+        """Let the storage worker threads go (they finish what they are doing)."""
+        if self._threads is not None:
+            self._threads.shutdown(wait=False, cancel_futures=True)
+            self._threads = None
 
     async def _parallel(self, instruction: Parallel) -> list[Any]:
         gate = asyncio.Semaphore(instruction.limit)

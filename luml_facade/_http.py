@@ -114,15 +114,6 @@ def new_api_client(
     return prepare_api_client(httpx.Client(timeout=options.timeout, verify=options.verify), options)
 
 
-def new_storage_client(
-    options: ClientOptions, *, asynchronous: bool
-) -> httpx.Client | httpx.AsyncClient:
-    """A pooled client for presigned storage URLs: no API key, no redirects to elsewhere."""
-    kind = httpx.AsyncClient if asynchronous else httpx.Client
-    connections = max(10, options.max_concurrency * 2)
-    return kind(
-        timeout=options.storage_timeout,
-        verify=options.verify,
-        headers={"User-Agent": USER_AGENT},
-        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
-    )
+def storage_connections(options: ClientOptions) -> int:
+    """Pooled connections (and async worker threads) for presigned storage URLs."""
+    return max(10, options.max_concurrency * 2)

@@ -33,7 +33,7 @@ from .._paging import collect, emit_all
 from .._session import Items, M, Resource, operation, paged, without_prelude
 from .._unset import given
 from ..transfer.delete import delete_artifact
-from ..transfer.download import download_artifact
+from ..transfer.download import download_artifact, download_plan
 from ..transfer.progress import ProgressOption, default_progress
 from ..transfer.repair import Recorder, repair_pending
 from ..transfer.upload import upload_artifact
@@ -305,16 +305,25 @@ class ArtifactResource(Resource[M]):
         *,
         collection_id: str | None = None,
         on_progress: ProgressOption = None,
+        part_size: int | None = None,
+        max_concurrency: int | None = None,
     ) -> Flow[Path]:
         """Download the artifact's file, verified against its SHA-256, and return its path.
 
-        `file_path` may be a file or a directory; by default the artifact's file name (reduced
-        to a safe base name) in the current directory. The bytes go to a temporary file beside
-        the target and are renamed into place only once verified; a dropped connection
-        resumes where it stopped. Progress as for `upload` (`on_progress=False`: none).
+        `file_path` may be a file or a directory; a path ending in "/" always names a
+        directory, created if missing. By default the artifact's file name (reduced to a safe
+        base name) in the current directory. The bytes go to a temporary file beside the
+        target and are renamed into place only once verified. Progress as for `upload`
+        (`on_progress=False`: none).
 
-        Raises FileDownloadError (leaving nothing behind) when the download fails or does not
-        verify, and NotFoundError when the artifact does not exist.
+        Files bigger than `part_size` (default 16 MiB) are fetched as byte ranges over
+        `max_concurrency` connections (default: the client's max_concurrency), each written
+        into its place in the file; `max_concurrency=1` fetches one stream. A dropped
+        connection resumes where it stopped; storage that ignores Range gets one stream.
+
+        Raises FileDownloadError (leaving nothing behind) when the artifact is not `uploaded`,
+        the target cannot be written, the download fails or does not verify; NotFoundError
+        when the artifact does not exist.
 
         Example:
             path = luml.artifacts.download(artifact.id, "/tmp/models/")
@@ -328,6 +337,9 @@ class ArtifactResource(Resource[M]):
                 file_path,
                 progress=progress,
                 policy=self._session.options.retry,
+                plan=download_plan(
+                    part_size, max_concurrency or self._session.options.max_concurrency
+                ),
             )
         )
 

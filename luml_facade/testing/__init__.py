@@ -20,22 +20,33 @@ from ._faults import Fault, Hold, SeenRequest
 from ._tenant import Tenant, Workspace
 
 if TYPE_CHECKING:
+    from ._azurite import Azurite, AzuriteMissing
+    from ._network import NetworkProfile
     from ._server import LocalLuml
     from ._service import Limits
 
 __all__ = [
+    "Azurite",
+    "AzuriteMissing",
     "Fault",
     "Hold",
     "Limits",
     "LocalLuml",
     "MissingExtraError",
+    "NetworkProfile",
     "SeenRequest",
     "Tenant",
     "Workspace",
     "build_artifact",
 ]
 
-_LAZY = {"LocalLuml": "_server", "Limits": "_service"}
+_LAZY = {
+    "Azurite": "_azurite",
+    "AzuriteMissing": "_azurite",
+    "LocalLuml": "_server",
+    "Limits": "_service",
+    "NetworkProfile": "_network",
+}
 
 
 def __getattr__(name: str) -> Any:

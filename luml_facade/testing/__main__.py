@@ -49,6 +49,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start with an organization and a bucket only (no orbit, no collection)",
     )
+    parser.add_argument(
+        "--storage-bandwidth",
+        type=float,
+        default=None,
+        help="emulated storage bandwidth per connection, MiB/s (default: no cap)",
+    )
+    parser.add_argument(
+        "--storage-latency",
+        type=float,
+        default=0.0,
+        help="emulated storage latency before each answer, ms (default: 0)",
+    )
     return parser
 
 
@@ -101,6 +113,10 @@ def main(argv: list[str] | None = None) -> None:
         storage_port=args.storage_port,
         limits=server_module.Limits(orbits=args.orbits_limit),
         workspace=workspace,
+        storage_bandwidth=None
+        if args.storage_bandwidth is None
+        else args.storage_bandwidth * 2**20,
+        storage_latency=args.storage_latency / 1000,
     )
     stopping = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):  # set before start: no window for a signal

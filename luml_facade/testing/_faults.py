@@ -47,8 +47,9 @@ class Fault:
     Set exactly one action: ``status`` (answer it instead of forwarding, with optional
     ``retry_after`` and ``body``), ``drop_after_bytes`` (forward, then cut the response body
     after that many bytes), ``corrupt_body`` (forward, flip every byte of the body) or
-    ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body) or ``hold`` (forward,
-    then keep the answer back until the :class:`Hold` is released).
+    ``s3_error_in_200`` (answer 200 with an S3 ``InternalError`` XML body), ``hold`` (forward,
+    then keep the answer back until the :class:`Hold` is released) or ``ignore_range`` (serve
+    the whole object, as storage without Range support does).
     ``nth``/``times``: the fault hits matching requests number nth .. nth+times-1, counted
     from when it was added. ``method`` matches case-insensitively; ``path_contains`` is a
     substring of the request target as sent (path and query string, e.g. ``"uploadId="``).
@@ -66,6 +67,7 @@ class Fault:
     corrupt_body: bool = False
     s3_error_in_200: bool = False
     hold: Hold | None = None
+    ignore_range: bool = False
 
     def __post_init__(self) -> None:
         actions = [
@@ -74,6 +76,7 @@ class Fault:
             self.corrupt_body,
             self.s3_error_in_200,
             self.hold is not None,
+            self.ignore_range,
         ]
         if sum(actions) != 1:
             raise ValueError("a Fault needs exactly one action")

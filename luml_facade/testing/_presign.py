@@ -13,6 +13,8 @@ from urllib.parse import quote
 import boto3
 from botocore.config import Config
 
+from ._azurite import blob_sas
+
 MiB = 1024 * 1024
 GiB = 1024 * MiB
 S3_MIN_PART = 5 * MiB
@@ -190,7 +192,10 @@ def public_azure_endpoint(value: str) -> str:
 
 
 class AzureUrls:
-    """SAS-shaped Azure Blob URLs (the local server has no Azure backend to honour them)."""
+    """Azure Blob URLs with service SAS tokens signed by the connection string's account key,
+    shaped as the real server builds them (blob URL + SAS; block URLs add `comp=block&blockid=`,
+    the commit URL `comp=blocklist`). Against Azurite (`LocalLuml.start_azurite()`) they work;
+    for any other account they are well-formed but point at an Azure the tests cannot reach."""
 
     def __init__(self, secret: SecretRecord) -> None:
         fields = parse_connection_string(secret.endpoint)
@@ -198,14 +203,22 @@ class AzureUrls:
         suffix = fields.get("EndpointSuffix", "core.windows.net")
         default = f"{protocol}://{fields['AccountName']}.blob.{suffix}"
         self._base = fields.get("BlobEndpoint", default).rstrip("/")
+        self._account = fields["AccountName"]
+        self._key = fields["AccountKey"]
         self._secret = secret
 
     def _sas(self, location: str, permissions: str) -> str:
         expiry = datetime.now(UTC) + timedelta(seconds=URL_EXPIRY_SECONDS)
-        token = f"sv=2024-11-04&se={quote(expiry.strftime('%Y-%m-%dT%H:%M:%SZ'))}"
-        token += f"&sr=b&sp={permissions}&sig=local"
-        blob = quote(location)
-        return f"{self._base}/{self._secret.bucket_name}/{blob}?{token}"
+        container = self._secret.bucket_name
+        token = blob_sas(
+            self._account,
+            self._key,
+            container,
+            location,
+            permissions,
+            expiry.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+        return f"{self._base}/{container}/{quote(location)}?{token}"
 
     def upload_details(self, location: str, multipart: bool) -> dict[str, Any]:
         return {
@@ -219,11 +232,10 @@ class AzureUrls:
     def multipart_details(
         self, location: str, size: int, upload_id: str | None, part_size: int
     ) -> dict[str, Any]:
-        base = self._sas(location, "cw")
         parts = []
         for number, start, end, length in plan_parts(size, part_size):
             block = base64.b64encode(f"block-{number:08d}".encode()).decode()
-            url = f"{base}&comp=block&blockid={quote(block)}"
+            url = f"{self._sas(location, 'cw')}&comp=block&blockid={block}"
             parts.append(
                 {
                     "part_number": number,
@@ -233,7 +245,8 @@ class AzureUrls:
                     "part_size": length,
                 }
             )
-        return {"type": "azure", "parts": parts, "complete_url": f"{base}&comp=blocklist"}
+        complete = f"{self._sas(location, 'cw')}&comp=blocklist"
+        return {"type": "azure", "parts": parts, "complete_url": complete}
 
     def download_url(self, location: str) -> str:
         return self._sas(location, "r")

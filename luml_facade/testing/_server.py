@@ -12,11 +12,13 @@ from typing import Any
 import uvicorn
 
 from ._app import ApiFaultMiddleware, build_app
+from ._azurite import Azurite
 from ._connection_drop import CloseAfterServerError
 from ._db import Database
 from ._faults import Faults, SeenRequest
 from ._handlers_deployments import pair_satellite
 from ._ids import new_api_key, new_id, new_session_token, now_iso
+from ._network import NetworkProfile
 from ._service import Limits, Service, Settings
 from ._storage import REGION, StorageServer
 from ._tenant import Tenant, Workspace
@@ -47,6 +49,9 @@ class LocalLuml:
     ``workspace``: the default tenant's names: by default a ready tenant (organization
     "My Org", bucket "luml-local", orbit "Default Orbit", collection "churn": what the
     README's quick start uses); ``workspace=None`` gives an organization and a bucket only.
+    ``storage_bandwidth`` (bytes per second per connection, each way) and ``storage_latency``
+    (seconds before each storage answer) emulate a real object store's network; both are off
+    by default and can be changed on a running server through ``storage_network``.
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
     :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
@@ -62,8 +67,12 @@ class LocalLuml:
         storage_port: int = 0,
         limits: Limits | None = None,
         workspace: Workspace | None = READY,
+        storage_bandwidth: float | None = None,
+        storage_latency: float = 0.0,
     ) -> None:
         self.limits = limits or Limits()
+        self.storage_network = NetworkProfile(storage_bandwidth, storage_latency)
+        """The storage's emulated network: replace it to change the cap or the latency."""
         self.multipart_threshold = multipart_threshold
         self.part_size = part_size
         self.db_path = db_path
@@ -78,6 +87,7 @@ class LocalLuml:
         self._uvicorn: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._default: Tenant | None = None
+        self._azurite: Azurite | None = None
 
     # lifecycle
 
@@ -85,7 +95,9 @@ class LocalLuml:
         """Bind both servers and start serving; returns self."""
         if self._thread is not None:
             raise RuntimeError("LocalLuml is already running")
-        self._storage = StorageServer(self.faults, self.requests_seen, self._storage_port)
+        self._storage = StorageServer(
+            self.faults, self.requests_seen, self._storage_port, lambda: self.storage_network
+        )
         self._storage.start()
         self._db = Database(self.db_path)
         service = Service(
@@ -126,6 +138,9 @@ class LocalLuml:
             self._storage.stop()
         if self._db is not None:
             self._db.close()
+        if self._azurite is not None:
+            self._azurite.stop()
+            self._azurite = None
         self._uvicorn = self._thread = self._sock = self._storage = self._db = None
 
     def __enter__(self) -> LocalLuml:
@@ -169,6 +184,16 @@ class LocalLuml:
     def user_token(self) -> str:
         """The default tenant's user (signed-in session, JWT) token."""
         return self.default_tenant.user_token
+
+    def start_azurite(self) -> Azurite:
+        """Azure Blob Storage for this server: Azurite on a loopback port (started once,
+        stopped with the server). Give an Azure bucket secret its `connection_string` and a
+        container made with `create_container(name)`; the server then hands out SAS URLs that
+        Azurite checks and serves. Raises AzuriteMissing when Azurite is not installed
+        (`make azurite`)."""
+        if self._azurite is None:
+            self._azurite = Azurite().start()
+        return self._azurite
 
     def stored_object(self, bucket_name: str, key: str) -> bytes | None:
         """An object's bytes read straight from the storage backend (None if absent)."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+from urllib.parse import parse_qsl
 
 from moto.core import DEFAULT_ACCOUNT_ID  # type: ignore[attr-defined]
 from moto.moto_server.werkzeug_app import create_backend_app
@@ -12,12 +15,15 @@ from moto.s3.models import s3_backends
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from ._faults import S3_INTERNAL_ERROR, Fault, Faults, SeenRequest, flip_bytes
+from ._network import NetworkProfile, PacedInput, Pacer, paced_chunks
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 Headers = list[tuple[str, str]]
 
 REGION = "us-east-1"
+OBJECT_READ = 1 << 20
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -87,20 +93,42 @@ def _with_length(headers: Headers, length: int) -> Headers:
 
 
 class FaultMiddleware:
-    """WSGI middleware: records every request, applies storage faults."""
+    """WSGI middleware: records every request, applies storage faults and the network
+    profile (latency, per-connection bandwidth), and serves plain object GETs itself."""
 
-    def __init__(self, app: WSGIApp, faults: Faults, seen: list[SeenRequest]) -> None:
+    def __init__(
+        self,
+        app: WSGIApp,
+        faults: Faults,
+        seen: list[SeenRequest],
+        network: Callable[[], NetworkProfile] = NetworkProfile,
+    ) -> None:
         self._app = app
         self._faults = faults
         self._seen = seen
+        self._network = network
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method, path = environ["REQUEST_METHOD"], environ_path(environ)
         self._seen.append(SeenRequest("storage", method, path, environ_headers(environ)))
         fault = self._faults.pick("storage", method, path)
+        profile = self._network()
+        if profile.latency:
+            time.sleep(profile.latency)
+        if profile.bandwidth is not None:
+            environ["wsgi.input"] = PacedInput(environ["wsgi.input"], Pacer(profile.bandwidth))
+        if fault is not None and fault.ignore_range:
+            environ.pop("HTTP_RANGE", None)
+            fault = None
         if fault is None:
-            return self._app(environ, start_response)
-        return self._apply(fault, environ, start_response)
+            body = serve_object(environ, start_response)
+            if body is None:
+                body = self._app(environ, start_response)
+        else:
+            body = self._apply(fault, environ, start_response)
+        if profile.bandwidth is not None:
+            return paced_chunks(body, Pacer(profile.bandwidth))
+        return body
 
     def _apply(
         self, fault: Fault, environ: dict[str, Any], start_response: StartResponse
@@ -138,11 +166,86 @@ def _backend() -> Any:
     return s3_backends[DEFAULT_ACCOUNT_ID]["aws"]
 
 
+def serve_object(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes] | None:
+    """Answer a plain (presigned) GET of an existing object straight from moto's buffer, in
+    chunks and honouring a single `Range`; None leaves the request to moto (errors, other
+    operations, multi-range). moto itself reads the whole object for every request, which
+    would make ranged downloads of big files measure moto rather than the client."""
+    if environ["REQUEST_METHOD"] != "GET":
+        return None
+    query = parse_qsl(environ.get("QUERY_STRING", ""))
+    if any(not name.startswith("X-Amz-") for name, _ in query):
+        return None
+    bucket_name, _, key_name = str(environ.get("PATH_INFO", "")).lstrip("/").partition("/")
+    backend = _backend()
+    if not key_name or bucket_name not in backend.buckets:
+        return None
+    key = backend.buckets[bucket_name].keys.get(key_name)
+    if key is None or getattr(key, "disposed", False):
+        return None
+    size = int(key.size)
+    span = _byte_range(environ.get("HTTP_RANGE"), size)
+    if span is False or span is True:
+        return None
+    headers: Headers = [
+        ("Content-Type", "binary/octet-stream"),
+        ("ETag", key.etag),
+        ("Last-Modified", key.last_modified_RFC1123),
+        ("Accept-Ranges", "bytes"),
+    ]
+    if span is None:
+        first, last, status = 0, size - 1, "200 OK"
+    else:
+        first, last = span
+        status = "206 Partial Content"
+        headers.append(("Content-Range", f"bytes {first}-{last}/{size}"))
+    headers.append(("Content-Length", str(last - first + 1)))
+    start_response(status, headers)
+    return _object_chunks(key, first, last + 1)
+
+
+def _byte_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
+    """(first, last) of a single satisfiable range, None without one, False otherwise."""
+    if not header:
+        return None
+    match = _RANGE.match(header.strip())
+    if match is None or size == 0:
+        return False
+    first_text, last_text = match.groups()
+    if not first_text:  # suffix range: the last N bytes
+        if not last_text:
+            return False
+        return max(0, size - int(last_text)), size - 1
+    first = int(first_text)
+    last = min(int(last_text), size - 1) if last_text else size - 1
+    if first >= size or last < first:
+        return False
+    return first, last
+
+
+def _object_chunks(key: Any, start: int, end: int) -> Iterator[bytes]:
+    position = start
+    while position < end:
+        with key.lock:
+            key._value_buffer.seek(position)
+            chunk = key._value_buffer.read(min(OBJECT_READ, end - position))
+        if not chunk:
+            return
+        position += len(chunk)
+        yield chunk
+
+
 class StorageServer:
     """moto's S3 on 127.0.0.1, bound at construction; call start() to serve."""
 
-    def __init__(self, faults: Faults, seen: list[SeenRequest], port: int = 0) -> None:
-        app = FaultMiddleware(create_backend_app("s3"), faults, seen)
+    def __init__(
+        self,
+        faults: Faults,
+        seen: list[SeenRequest],
+        port: int = 0,
+        network: Callable[[], NetworkProfile] = NetworkProfile,
+    ) -> None:
+        app = FaultMiddleware(create_backend_app("s3"), faults, seen, network)
         self._server: BaseWSGIServer = make_server(
             "127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler
         )

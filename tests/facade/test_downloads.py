@@ -1,0 +1,355 @@
+"""Downloads: parallel byte ranges, their failures and fallbacks, and where the file lands.
+
+Every test runs with LumlClient and AsyncLumlClient against the local server's S3 storage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from luml_facade import FileDownloadError, LumlAPIError
+from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant
+from luml_facade.transfer import download
+
+from .conftest import run, write_artifact
+
+MiB = 1 << 20
+PART = 2 * MiB
+
+
+def gets(server: LocalLuml) -> list[SeenRequest]:
+    return [
+        seen for seen in server.requests_seen if seen.target == "storage" and seen.method == "GET"
+    ]
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.iterdir() if path.name.endswith(".part"))
+
+
+@pytest.fixture(autouse=True)
+def slow_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every connection counts as slow, so big files always come in parallel ranges (on
+    loopback the first range is usually fast enough to fetch the rest alone)."""
+    monkeypatch.setattr(download, "FAST_CONNECTION", float("inf"))
+
+
+@pytest.fixture
+async def big(workspace: Any, tmp_path: Path) -> tuple[Any, Path]:
+    """An uploaded artifact of about 9 MiB (five 2 MiB ranges)."""
+    source = write_artifact(tmp_path / "big.luml", payload_size=9 * MiB)
+    artifact = await run(workspace.artifacts.upload(source))
+    return artifact, source
+
+
+async def test_big_file_comes_in_parallel_ranges(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    artifact, source = big
+    luml_server.requests_seen.clear()
+
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
+        )
+    )
+
+    assert landed.read_bytes() == source.read_bytes()
+    size = source.stat().st_size
+    expected = {f"bytes={start}-{min(start + PART, size) - 1}" for start in range(0, size, PART)}
+    assert {seen.headers.get("range") for seen in gets(luml_server)} == expected
+    assert leftovers(tmp_path) == []
+
+
+async def test_a_fast_first_connection_fetches_the_rest_alone(
+    workspace: Any,
+    luml_server: LocalLuml,
+    big: tuple[Any, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    artifact, source = big
+    luml_server.requests_seen.clear()
+    monkeypatch.setattr(download, "FAST_CONNECTION", 0.0)
+
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
+        )
+    )
+
+    assert landed.read_bytes() == source.read_bytes()
+    size = source.stat().st_size
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges == [f"bytes=0-{PART - 1}", f"bytes={PART}-{size - 1}"]
+
+
+async def test_one_stream_when_concurrency_is_one(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    artifact, source = big
+    luml_server.requests_seen.clear()
+
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=1
+        )
+    )
+
+    assert landed.read_bytes() == source.read_bytes()
+    assert [seen.headers.get("range") for seen in gets(luml_server)] == [None]
+
+
+async def test_a_dropped_range_resumes_on_its_own(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    artifact, source = big
+    luml_server.requests_seen.clear()
+    cut = MiB // 2
+    luml_server.faults.add(Fault(target="storage", method="GET", nth=3, drop_after_bytes=cut))
+
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
+        )
+    )
+
+    assert landed.read_bytes() == source.read_bytes()
+    ranges = [seen.headers.get("range") or "" for seen in gets(luml_server)]
+    assert len(ranges) == 6  # five ranges, one of them asked again for its rest
+    resumed = [text for text in ranges if int(text[6:].split("-")[0]) % PART]
+    assert len(resumed) == 1
+    start = int(resumed[0][6:].split("-")[0])
+    assert start % PART == cut  # exactly where that range's connection dropped
+
+
+async def test_storage_ignoring_range_gets_one_stream(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    artifact, source = big
+    luml_server.requests_seen.clear()
+    luml_server.faults.add(Fault(target="storage", method="GET", ignore_range=True, times=100))
+
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
+        )
+    )
+
+    assert landed.read_bytes() == source.read_bytes()
+    assert gets(luml_server)[-1].headers.get("range") is None
+    assert leftovers(tmp_path) == []
+
+
+async def test_a_corrupt_range_fails_the_hash_and_leaves_nothing(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    artifact, _ = big
+    target = tmp_path / "copy.luml"
+    luml_server.faults.add(Fault(target="storage", method="GET", nth=2, corrupt_body=True))
+
+    with pytest.raises(FileDownloadError, match="SHA-256"):
+        await run(
+            workspace.artifacts.download(artifact.id, target, part_size=PART, max_concurrency=4)
+        )
+
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+async def test_a_range_failing_for_good_leaves_nothing(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    artifact, _ = big
+    target = tmp_path / "copy.luml"
+    luml_server.faults.add(
+        Fault(target="storage", method="GET", nth=2, times=100, status=403, body=b"")
+    )
+
+    with pytest.raises(FileDownloadError, match="403"):
+        await run(
+            workspace.artifacts.download(artifact.id, target, part_size=PART, max_concurrency=4)
+        )
+
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+async def test_ranged_progress_adds_up_to_the_size(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from luml_facade.transfer.progress import BaseProgressHandler
+
+    class Count(BaseProgressHandler):
+        def on_chunk(self, done: int, total: int) -> None:
+            pass
+
+        def finish(self) -> None:
+            pass
+
+    artifact, source = big
+    counter = Count()
+    cut = MiB // 2
+    luml_server.faults.add(Fault(target="storage", method="GET", nth=2, drop_after_bytes=cut))
+    await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "c.luml", part_size=PART, max_concurrency=3, on_progress=counter
+        )
+    )
+    assert counter.done == counter.total == source.stat().st_size
+
+
+# ---- where the file lands (issue #10)
+
+
+async def test_a_path_ending_in_a_slash_is_a_directory_created_if_missing(
+    workspace: Any, tmp_path: Path
+) -> None:
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    directory = tmp_path / "missing_dir"
+
+    landed = await run(workspace.artifacts.download(artifact.id, f"{directory}/"))
+
+    assert landed == directory / "model.luml"
+    assert landed.read_bytes() == source.read_bytes()
+
+
+async def test_an_unwritable_directory_is_a_typed_error_naming_it(
+    workspace: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    target_dir = tmp_path / "locked"
+    target_dir.mkdir()
+    real_open = os.open
+
+    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path).parent == target_dir:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)  # root may write anywhere: fake the refusal
+
+    with pytest.raises(FileDownloadError, match=str(target_dir)) as caught:
+        await run(workspace.artifacts.download(artifact.id, target_dir / "copy.luml"))
+
+    assert isinstance(caught.value, LumlAPIError)
+    assert "writ" in str(caught.value)
+    assert list(target_dir.iterdir()) == []
+
+
+async def test_an_interrupt_while_the_temporary_file_is_created_leaves_nothing(
+    workspace: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    target_dir = tmp_path / "out"
+    target_dir.mkdir()
+    real_open = os.open
+
+    def interrupted_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        descriptor = real_open(path, flags, *args, **kwargs)
+        if Path(path).parent == target_dir:
+            raise KeyboardInterrupt  # Ctrl-C right after the file came into being
+        return descriptor
+
+    monkeypatch.setattr(os, "open", interrupted_open)
+
+    with pytest.raises(KeyboardInterrupt):
+        await run(workspace.artifacts.download(artifact.id, target_dir / "copy.luml"))
+
+    assert list(target_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("status", ["pending_upload", "upload_failed"])
+async def test_an_artifact_without_a_complete_file_reports_its_status(
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path, status: str
+) -> None:
+    payload = b"not uploaded"
+    created = await run(
+        workspace.artifacts.create(
+            None,
+            "model.luml",
+            {},
+            {"artifact_type": "model"},
+            hashlib.sha256(payload).hexdigest(),
+            {},
+            len(payload),
+            "never uploaded",
+        )
+    )
+    artifact_id = created.artifact.id
+    if status == "upload_failed":
+        await run(workspace.artifacts.update(artifact_id, status="upload_failed"))
+    luml_server.requests_seen.clear()
+
+    with pytest.raises(FileDownloadError, match=status) as caught:
+        await run(workspace.artifacts.download(artifact_id, tmp_path / "copy.luml"))
+
+    assert "upload" in str(caught.value).split(status, 1)[1]  # says what to do
+    assert gets(luml_server) == []  # storage was never asked
+    assert leftovers(tmp_path) == []
+
+
+async def test_a_tiny_part_size_is_refused(
+    workspace: Any, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    from luml_facade import InvalidArgumentError
+
+    artifact, _ = big
+    with pytest.raises(InvalidArgumentError, match="part_size"):
+        await run(workspace.artifacts.download(artifact.id, tmp_path / "c.luml", part_size=1000))
+    assert leftovers(tmp_path) == []
+
+
+async def test_a_callers_httpx_storage_client_still_works(
+    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, workspace: Any, tmp_path: Path
+) -> None:
+    import httpx
+
+    from luml_facade import AsyncLumlClient, LumlClient
+
+    from .conftest import FAST_RETRIES
+
+    seen: list[str] = []
+
+    def record(request: httpx.Request) -> None:
+        seen.append(request.method)
+
+    async def record_async(request: httpx.Request) -> None:
+        seen.append(request.method)
+
+    if client_kind == "async":
+        storage: Any = httpx.AsyncClient(event_hooks={"request": [record_async]})
+        client_class: Any = AsyncLumlClient
+    else:
+        storage = httpx.Client(event_hooks={"request": [record]})
+        client_class = LumlClient
+    source = write_artifact(tmp_path / "model.luml", payload_size=3 * MiB)
+    defaults = (
+        await run(workspace.get_defaults())
+        if client_kind == "async"
+        else (
+            workspace.organization,
+            workspace.orbit,
+            workspace.collection,
+        )
+    )
+    luml = client_class(
+        luml_tenant.api_key,
+        luml_server.url,
+        *defaults,
+        retry=FAST_RETRIES,
+        storage_http_client=storage,
+    )
+    artifact = await run(luml.artifacts.upload(source))
+    landed = await run(luml.artifacts.download(artifact.id, tmp_path / "copy.luml", part_size=MiB))
+    assert landed.read_bytes() == source.read_bytes()
+    assert "PUT" in seen and "GET" in seen  # the bytes went through the caller's client
+    await run(storage.aclose() if client_kind == "async" else storage.close())
