@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from luml_facade import AsyncLumlClient, CollectionType, LumlClient, RetryPolicy
-from luml_facade.testing import LocalLuml, Tenant
+from luml_facade.testing import Azurite, AzuriteMissing, LocalLuml, Tenant
 
 FAST_RETRIES = RetryPolicy(max_retries=3, backoff_base=0.0, backoff_max=0.0)
 
@@ -95,3 +95,20 @@ def write_artifact(
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
     return path
+
+
+AZURITE_CONTAINER = "models"
+
+
+@pytest.fixture
+def azurite(luml_server: LocalLuml) -> Azurite:
+    """Azurite started by the session's local server, with the container "models"; skipped
+    when Azurite is not installed, unless LUML_REQUIRE_AZURITE is set (`make test` sets it)."""
+    try:
+        emulator = luml_server.start_azurite()
+    except AzuriteMissing as missing:
+        if os.environ.get("LUML_REQUIRE_AZURITE"):
+            raise
+        pytest.skip(str(missing))
+    emulator.create_container(AZURITE_CONTAINER)
+    return emulator

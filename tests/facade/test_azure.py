@@ -6,31 +6,18 @@ real server builds them, and Azurite checks the signatures and serves the blobs.
 from __future__ import annotations
 
 import base64
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from luml_facade import AsyncLumlClient, CollectionType, LumlClient
-from luml_facade.testing import Azurite, AzuriteMissing, LocalLuml, Tenant
+from luml_facade.testing import Azurite, LocalLuml, Tenant
 
-from .conftest import FAST_RETRIES, run, write_artifact
+from .conftest import AZURITE_CONTAINER, FAST_RETRIES, run, write_artifact
 
 MiB = 1024 * 1024
-CONTAINER = "models"
-
-
-@pytest.fixture
-def azurite(luml_server: LocalLuml) -> Azurite:
-    try:
-        emulator = luml_server.start_azurite()
-    except AzuriteMissing as missing:
-        if os.environ.get("LUML_REQUIRE_AZURITE"):
-            raise
-        pytest.skip(str(missing))
-    emulator.create_container(CONTAINER)
-    return emulator
+CONTAINER = AZURITE_CONTAINER
 
 
 @pytest.fixture

@@ -18,10 +18,16 @@ from luml_facade import (
     LumlClient,
     NotFoundError,
 )
-from luml_facade.testing import Fault, LocalLuml, Tenant
+from luml_facade.testing import Azurite, Fault, LocalLuml, Tenant
 
 from .conftest import FAST_RETRIES, run
-from .test_azure import CONNECTION_STRING, FakeBlobService
+
+# A connection string for the cases that never reach storage (refused arguments, a mocked
+# storage answer); the container test uses Azurite's own.
+CONNECTION_STRING = (
+    "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;"
+    "BlobEndpoint=http://azure.test/devstoreaccount1"
+)
 
 ALL_STEPS = [
     BucketCheckStep.UPLOAD,
@@ -177,21 +183,20 @@ async def close(client: Any) -> None:
 
 
 async def test_an_azure_container(
-    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant
+    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, azurite: Azurite
 ) -> None:
-    blobs = FakeBlobService()
-    luml = azure_client(client_kind, luml_server, luml_tenant, blobs)
-    new = await run(
-        luml.bucket_secrets.check(endpoint=CONNECTION_STRING, bucket_name="models", type="azure")
-    )
+    client_class: Any = AsyncLumlClient if client_kind == "async" else LumlClient
+    luml = client_class(api_key=luml_tenant.api_key, base_url=luml_server.url, retry=FAST_RETRIES)
+    settings = {"endpoint": azurite.connection_string, "bucket_name": "models", "type": "azure"}
+    new = await run(luml.bucket_secrets.check(**settings))
     assert (new.ok, new.type, new.passed) == (True, BucketType.AZURE, ALL_STEPS)
-    put = next(request for request in blobs.requests if request.method == "PUT")
-    assert put.headers["x-ms-blob-type"] == "BlockBlob"
-    assert "authorization" not in put.headers
-    assert not blobs.blobs  # deleted
-    secret = await run(luml.bucket_secrets.create(CONNECTION_STRING, "models", type="azure"))
+    secret = await run(
+        luml.bucket_secrets.create(azurite.connection_string, "models", type="azure")
+    )
     stored = await run(luml.bucket_secrets.check(secret.id))
     assert stored.ok and stored.type == BucketType.AZURE
+    missing = await run(luml.bucket_secrets.check(**{**settings, "bucket_name": "no-such"}))
+    assert (missing.failed_step, missing.status_code) == (BucketCheckStep.UPLOAD, 404)
     await close(luml)
 
 
