@@ -27,6 +27,7 @@ from luml_openapi.types import UNSET
 
 from .._flow import Flow, call
 from .._lookup import require_uuid
+from .._unset import given, given_list
 from ..types import Deployment, SatelliteTask, adopt
 from ._maps import as_map
 from ._scope import OrbitPath
@@ -68,8 +69,8 @@ def create(
         name=name,
         satellite_id=require_uuid("satellite", satellite_id),
         artifact_id=require_uuid("artifact", artifact_id),
-        description=UNSET if description is None else description,
-        tags=UNSET if tags is None else list(tags),
+        description=given(description),
+        tags=given_list(tags),
         satellite_parameters=UNSET
         if satellite_parameters is None
         else as_map(SatelliteParameters, satellite_parameters),

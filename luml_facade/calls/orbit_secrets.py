@@ -18,11 +18,10 @@ from luml_openapi.api.orbit_secrets import (
     update_orbit_secret,
 )
 from luml_openapi.models import OrbitSecretCreate, OrbitSecretUpdate
-from luml_openapi.types import UNSET
 
 from .._errors import APIStatusError
 from .._flow import Flow, call
-from .._unset import given
+from .._unset import given, given_list
 from ..types import OrbitSecret, adopt
 from ._scope import OrbitPath
 
@@ -43,7 +42,7 @@ def fetch(path: OrbitPath, secret_id: str) -> Flow[OrbitSecret]:
 
 def create(path: OrbitPath, name: str, value: str, tags: Sequence[str] | None) -> Flow[OrbitSecret]:
     """A new secret (BadRequestError when the name is taken in the orbit)."""
-    body = OrbitSecretCreate(name=name, value=value, tags=UNSET if tags is None else list(tags))
+    body = OrbitSecretCreate(name=name, value=value, tags=given_list(tags))
     created = yield from _hiding(
         value, call(create_orbit_secret, idempotent=False, **path.ids(), body=body)
     )
@@ -59,9 +58,7 @@ def update(
     tags: Sequence[str] | None = None,
 ) -> Flow[OrbitSecret]:
     """Change only the fields given."""
-    body = OrbitSecretUpdate(
-        name=given(name), value=given(value), tags=UNSET if tags is None else list(tags)
-    )
+    body = OrbitSecretUpdate(name=given(name), value=given(value), tags=given_list(tags))
     updated = yield from _hiding(
         value, call(update_orbit_secret, **path.ids(secret_id=secret_id), body=body)
     )

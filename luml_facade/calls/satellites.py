@@ -11,19 +11,17 @@ from luml_openapi.api.satellites import (
     update_satellite,
 )
 from luml_openapi.models import SatelliteCreate, SatelliteUpdate
-from luml_openapi.types import UNSET
 
 from .._errors import APIResponseValidationError
 from .._flow import Flow, call
+from .._unset import given
 from ..types import Satellite, SatelliteWithKey, adopt
 from ._scope import OrbitPath
 
 
 def fetch_all(path: OrbitPath, paired: bool | None = None) -> Flow[list[Satellite]]:
     """The orbit's satellites in creation order (only paired or unpaired ones, if asked)."""
-    found = yield from call(
-        list_satellites, **path.ids(), paired=UNSET if paired is None else paired
-    )
+    found = yield from call(list_satellites, **path.ids(), paired=given(paired))
     return [adopt(Satellite, item) for item in found]
 
 
@@ -35,7 +33,7 @@ def fetch(path: OrbitPath, satellite_id: str) -> Flow[Satellite]:
 
 def create(path: OrbitPath, name: str, description: str | None) -> Flow[SatelliteWithKey]:
     """A new, unpaired satellite and its API key (shown only this once)."""
-    body = SatelliteCreate(name=name, description=UNSET if description is None else description)
+    body = SatelliteCreate(name=name, description=given(description))
     created = yield from call(create_satellite, idempotent=False, **path.ids(), body=body)
     return adopt(SatelliteWithKey, created)
 

@@ -18,7 +18,7 @@ from luml_openapi.types import UNSET, Unset
 from .._flow import Flow, call
 from .._lookup import parse_uuid
 from .._paging import collect, emit_all
-from .._unset import given
+from .._unset import given, given_list
 from ..types import ArtifactType, SortOrder, Stage, Track, TracksList, TrackSortBy, adopt
 from ._scope import OrbitPath
 
@@ -77,8 +77,8 @@ def create(
         name=name,
         artifact_type=ArtifactType(artifact_type),
         description=given(description),
-        tags=UNSET if tags is None else list(tags),
-        stages=UNSET if stages is None else list(stages),
+        tags=given_list(tags),
+        stages=given_list(stages),
     )
     created = yield from call(create_track, idempotent=False, **path.ids(), body=body)
     return adopt(Track, created)
@@ -103,7 +103,7 @@ def update(
     body = TrackUpdate(
         name=given(name),
         description=given(description),
-        tags=UNSET if tags is None else list(tags),
+        tags=given_list(tags),
         stages=wanted,
     )
     updated = yield from call(update_track, **path.ids(track_id=track_id), body=body)

@@ -13,7 +13,7 @@ from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, scope_hex, usable_cursor
 from ._records import artifact_out, collection_out, dumps, loads
 from ._registry_access import check_artifact_deletable
-from ._service import Service, norm_id
+from ._service import Handlers, norm_id
 
 FNNX_FILES = (
     "dtypes.json",
@@ -54,12 +54,8 @@ def _metric(row: Row, key: str) -> float | None:
     return float(value)
 
 
-class ArtifactHandlers:
+class ArtifactHandlers(Handlers):
     """The artifact operations."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     def create_artifact(
         self,

@@ -27,7 +27,7 @@ from ._ids import new_id, now_iso
 from ._records import dumps
 from ._records_registry import deployment_out, satellite_out, task_out
 from ._registry_access import allowed_orbit, satellites_limit, server_error
-from ._service import Service, norm_id
+from ._service import Handlers, norm_id
 
 DEPLOYMENT_NOT_FOUND = "Deployment not found"
 SATELLITE_NOT_FOUND = "Satellite not found"
@@ -48,12 +48,8 @@ def new_satellite_key() -> tuple[str, str]:
     return key, hmac.new(_KEY_SECRET, key.encode(), hashlib.sha256).hexdigest()
 
 
-class DeploymentHandlers:
+class DeploymentHandlers(Handlers):
     """The deployment and satellite operations."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     def _orbit(
         self, organization_id: str, orbit_id: str, user: str, resource: str, action: str

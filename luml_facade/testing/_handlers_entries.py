@@ -23,7 +23,7 @@ from ._handlers_tracks import FOREIGN_STAGE, TrackHandlers
 from ._ids import new_id, now_iso
 from ._records_registry import entry_out
 from ._registry_access import allowed_orbit, keyset_page, server_error
-from ._service import Service, norm_id
+from ._service import Handlers, Service, norm_id
 
 ENTRY_NOT_FOUND = "Entry not found"
 ENTRIES = (
@@ -40,12 +40,11 @@ SORT_COLUMNS = {
 }
 
 
-class TrackEntryHandlers:
+class TrackEntryHandlers(Handlers):
     """The track entry operations."""
 
     def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
+        super().__init__(service)
         self.tracks = TrackHandlers(service)
 
     def _track(

@@ -12,18 +12,14 @@ from ._handlers_users import add_member, check_members_limit, refuse_owner
 from ._ids import new_id, now_iso
 from ._permissions import check, same_id
 from ._records import orbit_member_out, org_member_out
-from ._service import Service, norm_id
+from ._service import Handlers, norm_id
 
 ORG_MEMBER_NOT_FOUND = "Organization member not found"
 ORBIT_MEMBER_NOT_FOUND = "Orbit member not found"
 
 
-class MemberHandlers:
+class MemberHandlers(Handlers):
     """list/add/update/remove members of organizations and of orbits."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     def _user(self, user_id: str) -> Row:
         row = self.db.one("SELECT * FROM users WHERE id = ?", (user_id,))

@@ -12,7 +12,7 @@ from ._handlers_orgs import orbit_json
 from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, usable_cursor
 from ._records import collection_out, dumps, loads, orbit_member_out
-from ._service import Service, norm_id
+from ._service import Handlers, norm_id
 
 _COLLECTIONS_WITH_TOTAL = (
     "SELECT c.*, (SELECT COUNT(*) FROM artifacts a WHERE a.collection_id = c.id) AS total "
@@ -20,12 +20,8 @@ _COLLECTIONS_WITH_TOTAL = (
 )
 
 
-class OrbitHandlers:
+class OrbitHandlers(Handlers):
     """The orbit and collection operations."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     # orbits
 

@@ -20,7 +20,7 @@ from ._records import (
     organization_out,
     secret_out,
 )
-from ._service import Service, norm_id
+from ._service import Handlers, Service, norm_id
 
 DUPLICATE_SECRET = "Bucket secret with the given bucket name and endpoint already exists."  # noqa: S105
 SECRET_IN_USE = "Cannot delete bucket secret that is currently used by orbits"  # noqa: S105
@@ -50,12 +50,8 @@ def _flag(value: Any) -> int | None:
     return None if value is None else int(bool(value))
 
 
-class OrganizationHandlers:
+class OrganizationHandlers(Handlers):
     """list_my_organizations, get_organization and the bucket-secret operations."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     # organizations
 

@@ -17,17 +17,13 @@ from ._ids import new_id, now_iso
 from ._records import dumps
 from ._records_registry import orbit_secret_out
 from ._registry_access import allowed_orbit, server_error
-from ._service import Service, norm_id
+from ._service import Handlers, norm_id
 
 SECRET_NOT_FOUND = "Orbit secret not found"  # noqa: S105
 
 
-class OrbitSecretHandlers:
+class OrbitSecretHandlers(Handlers):
     """The orbit secret operations."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     def _orbit(self, organization_id: str, orbit_id: str, user: str, action: str) -> Row:
         return allowed_orbit(self.service, organization_id, orbit_id, user, "orbit_secret", action)

@@ -23,7 +23,7 @@ from ._ids import new_id, now_iso
 from ._records import dumps
 from ._records_registry import track_out
 from ._registry_access import allowed_orbit, keyset_page, server_error
-from ._service import Service, norm_id
+from ._service import Handlers, norm_id
 
 TRACK_NOT_FOUND = "Track not found"
 DUPLICATE_STAGES = "Duplicate stage names are not allowed."
@@ -38,12 +38,8 @@ STAGES = (
 )
 
 
-class TrackHandlers:
+class TrackHandlers(Handlers):
     """The track operations, and the stage list."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     def _orbit(self, organization_id: str, orbit_id: str, user: str, action: str) -> Row:
         return allowed_orbit(self.service, organization_id, orbit_id, user, "track", action)

@@ -12,7 +12,7 @@ from ._handlers_orgs import organization_details
 from ._ids import new_api_key, new_id, now_iso
 from ._permissions import check
 from ._records import invite_out, organization_plain
-from ._service import Service, norm_id
+from ._service import Handlers, Service, norm_id
 
 ORGANIZATION_NOT_FOUND = "Organization not found"
 INVITE_NOT_FOUND = "Organization invite not found"
@@ -74,12 +74,8 @@ def add_member(service: Service, organization_id: str, user_id: str, role: str) 
     return member_id
 
 
-class UserHandlers:
+class UserHandlers(Handlers):
     """Organization lifecycle, invitations and API keys (all JWT-only but validate_api_key)."""
-
-    def __init__(self, service: Service) -> None:
-        self.service = service
-        self.db = service.db
 
     # organizations
 

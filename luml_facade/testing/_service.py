@@ -129,3 +129,16 @@ class Service:
                 orbit["organization_id"], orbit["bucket_secret_id"], "Bucket secret not found"
             )
         )
+
+
+class Handlers:
+    """Base of the handler classes: the service and its database.
+
+    Example:
+        class WidgetHandlers(Handlers):
+            def get_widget(self, widget_id: str, user: str) -> ConnexionResponse: ...
+    """
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.db = service.db

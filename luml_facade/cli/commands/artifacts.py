@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import os
 import sys
-from itertools import islice
 from pathlib import Path
 
 import click
 
 from ..._errors import FileDownloadError
 from ...transfer.download import target_path
-from ...types import Artifact, ArtifactSortBy, ArtifactType, SortOrder
+from ...types import Artifact, ArtifactSortBy, ArtifactType
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
 from .._output import human_size, is_terminal
 from ._columns import ARTIFACT_COLUMNS, ARTIFACT_DETAILS
+from ._listing import list_options, print_list
 
 _REF = "NAME|ID"
 
@@ -37,36 +37,32 @@ def artifacts_group() -> None:
 
 
 @artifacts_group.command("list")
-@click.option("--search", help="Only artifacts whose name contains this text.")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    type=click.Choice([kind.value for kind in ArtifactType]),
-    help="Only artifacts of this type (repeatable).",
+@list_options(
+    search_help="Only artifacts whose name contains this text.",
+    types=ArtifactType,
+    types_help="Only artifacts of this type (repeatable).",
+    sort_by=click.option(
+        "--sort-by",
+        metavar="COLUMN|METRIC",
+        help=f"A column ({', '.join(column.value for column in ArtifactSortBy)}) or a metric key.",
+    ),
 )
-@click.option(
-    "--sort-by",
-    metavar="COLUMN|METRIC",
-    help=f"A column ({', '.join(column.value for column in ArtifactSortBy)}) or a metric key.",
-)
-@click.option(
-    "--order",
-    type=click.Choice([order.value for order in SortOrder]),
-    default="desc",
-    show_default=True,
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @common_options("collection")
 def list_artifacts(
     search: str | None, types: tuple[str, ...], sort_by: str | None, order: str, limit: int | None
 ) -> None:
     """List the collection's artifacts (every page)."""
-    state = get_state()
-    items = state.client("collection").artifacts.list_all(
-        search=search, types=list(types) or None, sort_by=sort_by, order=order
+    artifacts = get_state().client("collection").artifacts
+    print_list(
+        "artifact",
+        artifacts.list_all,
+        ARTIFACT_COLUMNS,
+        search=search,
+        types=types,
+        sort_by=sort_by,
+        order=order,
+        limit=limit,
     )
-    state.output.items("artifact", islice(items, limit), ARTIFACT_COLUMNS)
 
 
 @artifacts_group.command("get")

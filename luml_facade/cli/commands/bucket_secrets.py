@@ -16,6 +16,7 @@ from .._context import common_options, get_state
 from .._exit import CliError, ExitCode
 from .._output import plain, render_table
 from ._columns import BUCKET_SECRET_COLUMNS
+from ._listing import enum_choice
 
 _STORAGE_STEPS = [step for step in BucketCheckStep if step != BucketCheckStep.URLS]
 
@@ -50,7 +51,7 @@ def list_bucket_secrets() -> None:
 @click.option(
     "--type",
     "kind",
-    type=click.Choice([kind.value for kind in BucketType]),
+    type=enum_choice(BucketType),
     default=BucketType.S3.value,
     show_default=True,
     help="Storage type of new settings (a stored secret keeps its own).",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from itertools import islice
-
 import click
 
-from ...types import CollectionSortBy, CollectionTypeFilter, SortOrder
+from ...types import CollectionSortBy, CollectionTypeFilter
 from .._context import common_options, get_state
 from .._exit import CliError, ExitCode
 from ._columns import COLLECTION_COLUMNS, COLLECTION_DETAILS
+from ._listing import enum_choice, list_options, print_list
 
 
 @click.group("collections")
@@ -18,34 +17,28 @@ def collections_group() -> None:
 
 
 @collections_group.command("list")
-@click.option("--search", help="Only collections whose name contains this text.")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    type=click.Choice([kind.value for kind in CollectionTypeFilter]),
-    help="Only collections of this type (repeatable).",
+@list_options(
+    search_help="Only collections whose name contains this text.",
+    types=CollectionTypeFilter,
+    types_help="Only collections of this type (repeatable).",
+    sort_by=click.option("--sort-by", type=enum_choice(CollectionSortBy), help="Column."),
 )
-@click.option(
-    "--sort-by", type=click.Choice([column.value for column in CollectionSortBy]), help="Column."
-)
-@click.option(
-    "--order",
-    type=click.Choice([order.value for order in SortOrder]),
-    default="desc",
-    show_default=True,
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @common_options("orbit")
 def list_collections(
     search: str | None, types: tuple[str, ...], sort_by: str | None, order: str, limit: int | None
 ) -> None:
     """List the orbit's collections (every page)."""
-    state = get_state()
-    items = state.client("orbit").collections.list_all(
-        search=search, types=list(types) or None, sort_by=sort_by, order=order
+    collections = get_state().client("orbit").collections
+    print_list(
+        "collection",
+        collections.list_all,
+        COLLECTION_COLUMNS,
+        search=search,
+        types=types,
+        sort_by=sort_by,
+        order=order,
+        limit=limit,
     )
-    state.output.items("collection", islice(items, limit), COLLECTION_COLUMNS)
 
 
 @collections_group.command("get")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from itertools import islice
 from pathlib import Path
 
 import click
@@ -20,11 +19,12 @@ from ..._client import LumlClient
 from ..._errors import ConflictError, FileDownloadError
 from ..._lookup import parse_uuid
 from ...transfer.download import target_path
-from ...types import ArtifactType, SortOrder, Stage, Track, TrackEntry, TrackSortBy
+from ...types import ArtifactType, Stage, Track, TrackEntry, TrackSortBy
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
 from .._output import cell, human_size, plain, render_table
 from ._columns import ENTRY_COLUMNS, ENTRY_DETAILS, TRACK_COLUMNS, TRACK_DETAILS
+from ._listing import enum_choice, list_options, print_list
 from .artifacts import find_artifact
 
 _TRACK = "TRACK"
@@ -83,32 +83,28 @@ def tracks_group() -> None:
 
 
 @tracks_group.command("list")
-@click.option("--search", help="Only tracks whose name or a tag contains this text.")
-@click.option(
-    "--type",
-    "types",
-    multiple=True,
-    type=click.Choice([kind.value for kind in ArtifactType]),
-    help="Only tracks of this artifact type (repeatable).",
+@list_options(
+    search_help="Only tracks whose name or a tag contains this text.",
+    types=ArtifactType,
+    types_help="Only tracks of this artifact type (repeatable).",
+    sort_by=click.option("--sort-by", type=enum_choice(TrackSortBy)),
 )
-@click.option("--sort-by", type=click.Choice([column.value for column in TrackSortBy]))
-@click.option(
-    "--order",
-    type=click.Choice([order.value for order in SortOrder]),
-    default="desc",
-    show_default=True,
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @common_options("orbit")
 def list_tracks(
     search: str | None, types: tuple[str, ...], sort_by: str | None, order: str, limit: int | None
 ) -> None:
     """List the orbit's tracks (every page) with their stages."""
-    state = get_state()
-    items = state.client("orbit").tracks.list_all(
-        search=search, types=list(types) or None, sort_by=sort_by, order=order
+    tracks = get_state().client("orbit").tracks
+    print_list(
+        "track",
+        tracks.list_all,
+        TRACK_COLUMNS,
+        search=search,
+        types=types,
+        sort_by=sort_by,
+        order=order,
+        limit=limit,
     )
-    state.output.items("track", islice(items, limit), TRACK_COLUMNS)
 
 
 @tracks_group.command("show")
@@ -162,7 +158,7 @@ def _show_text(
 @click.option(
     "--type",
     "artifact_type",
-    type=click.Choice([kind.value for kind in ArtifactType]),
+    type=enum_choice(ArtifactType),
     default=ArtifactType.MODEL.value,
     show_default=True,
     help="The type of artifact the track holds.",
