@@ -397,11 +397,18 @@ class Bench:
 
 
 def build_source(scratch: Path, size_mib: int) -> Path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
-    from quickstart import build_artifact
+    from luml_facade.testing import build_artifact
 
+    payload = scratch / f"payload{size_mib}.bin"
+    with payload.open("wb") as out:
+        for _ in range(size_mib):
+            out.write(os.urandom(MIB))
     path = scratch / f"bench{size_mib}.luml"  # one dot: luml-api splits the name on "."
-    return build_artifact(path, "dataset", os.urandom(size_mib * MIB), {"rows": 1.0})
+    build_artifact(
+        path, artifact_type="dataset", files={"data.bin": payload}, metrics={"rows": 1.0}
+    )
+    payload.unlink()
+    return path
 
 
 def summarize(runs: list[dict[str, Any]], size: int) -> dict[str, Any]:

@@ -49,6 +49,10 @@ class Sink(Protocol):
 
     def begin(self, response: httpx.Response) -> None: ...
 
+    def buffer(self) -> memoryview:
+        """A buffer to read the next chunk into (lent: `write` gets a prefix of it)."""
+        ...
+
     def write(self, chunk: memoryview) -> None: ...
 
 
@@ -177,9 +181,7 @@ class WireStorage:
 
 
 def _pump(response: Any, sink: Sink, stop: threading.Event | None) -> None:
-    """Copy a response body into the sink through one reused buffer (no per-chunk bytes)."""
-    buffer = bytearray(READ_BUFFER)
-    view = memoryview(buffer)
+    """Copy a response body into the sink through the buffers it lends (no per-chunk bytes)."""
     # urllib3's own readinto reads a bytes object and copies it; the http.client response
     # underneath reads from the socket straight into the buffer (and raises IncompleteRead
     # when the body ends early). Used only for identity-encoded bodies.
@@ -190,6 +192,7 @@ def _pump(response: Any, sink: Sink, stop: threading.Event | None) -> None:
     while True:
         if stop is not None and stop.is_set():
             raise TransferAborted("stopped: another part of this transfer failed")
+        view = sink.buffer()
         count = readinto(view)
         if not count:
             break

@@ -16,6 +16,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from ._faults import S3_INTERNAL_ERROR, Fault, Faults, SeenRequest, flip_bytes
 from ._network import NetworkProfile, PacedInput, Pacer, paced_chunks
+from ._storage_multipart import complete_upload
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -94,7 +95,8 @@ def _with_length(headers: Headers, length: int) -> Headers:
 
 class FaultMiddleware:
     """WSGI middleware: records every request, applies storage faults and the network
-    profile (latency, per-connection bandwidth), and serves plain object GETs itself."""
+    profile (latency, per-connection bandwidth), and serves plain object GETs and multipart
+    completions itself."""
 
     def __init__(
         self,
@@ -122,6 +124,8 @@ class FaultMiddleware:
             fault = None
         if fault is None:
             body = serve_object(environ, start_response)
+            if body is None:
+                body = complete_upload(environ, start_response)
             if body is None:
                 body = self._app(environ, start_response)
         else:

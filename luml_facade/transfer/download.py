@@ -17,11 +17,7 @@ A failed or cancelled download leaves nothing at the target path and no temporar
 
 from __future__ import annotations
 
-import hashlib
 import os
-import secrets
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +30,7 @@ from .._flow import Flow, Sleep, StreamToSink, blocking, call, in_parallel
 from .._retry import RetryPolicy
 from ..resources._artifact_calls import ArtifactPath, fetch_artifact
 from ..types import Artifact, ArtifactStatus
+from .partial import PartialFile, RangeIgnored, Span, SpanSink
 from .progress import BaseProgressHandler
 from .storage import describe_failure
 
@@ -41,7 +38,6 @@ MiB = 1 << 20
 DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
 MIN_PART_SIZE = 1 * MiB
-HASH_READ = 1 * MiB
 FAST_CONNECTION = 100 * MiB
 """Bytes per second at which one connection is fast enough to fetch the rest alone."""
 
@@ -108,246 +104,6 @@ def _make_directory(directory: Path) -> None:
         raise FileDownloadError(
             f"cannot create directory {directory}: {error.strerror or error}"
         ) from error
-
-
-@attrs.define
-class Span:
-    """Bytes [start, end) of the file; `got` of them are on disk."""
-
-    start: int
-    end: int
-    whole: bool = False
-    got: int = 0
-    first_byte_at: float | None = None
-    last_byte_at: float | None = None
-
-    def body_rate(self) -> float:
-        """Bytes per second of the body received so far (inf when too short to tell)."""
-        if self.first_byte_at is None or self.last_byte_at is None:
-            return float("inf")
-        seconds = self.last_byte_at - self.first_byte_at
-        return self.got / seconds if seconds > 0 else float("inf")
-
-    @property
-    def next_byte(self) -> int:
-        return self.start + self.got
-
-    @property
-    def done(self) -> bool:
-        return self.next_byte >= self.end
-
-    def remaining(self) -> int:
-        return self.end - self.next_byte
-
-
-class RangeIgnored(Exception):
-    """Storage answered a range request with the whole object (200)."""
-
-
-class PartialFile:
-    """The temporary file beside the target: positional writes, and a SHA-256 in file order
-    computed by a hashing thread that reads back (from the page cache) what the connections
-    have written. Receiving and hashing so run side by side, not one after the other."""
-
-    def __init__(self, target: Path, size: int, progress: BaseProgressHandler) -> None:
-        self.target = target
-        self.size = size
-        self.progress = progress
-        self.temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
-        self.fd: int | None = None
-        self.spans: list[Span] = []
-        self._lock = threading.Lock()
-        self._changed = threading.Condition(self._lock)
-        self.digest = hashlib.sha256()
-        self._cursor = 0
-        self._cursor_span = 0
-        self._generation = 0
-        self._hasher: threading.Thread | None = None
-        self._closing = False
-        self._hash_error: BaseException | None = None
-
-    def open(self, spans: list[Span]) -> None:
-        """Create the file (exclusively) and size it; FileDownloadError says what to fix."""
-        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        try:
-            self.fd = os.open(self.temp, flags, 0o644)
-            if len(spans) > 1:
-                os.ftruncate(self.fd, self.size)
-        except OSError as error:
-            raise FileDownloadError(
-                f"cannot write to {self.target.parent}: {error.strerror or error}; choose a "
-                "directory you can write to"
-            ) from error
-        self.restart(spans)
-        self._hasher = threading.Thread(target=self._hash_loop, name="luml-hash", daemon=True)
-        self._hasher.start()
-
-    def restart(self, spans: list[Span]) -> None:
-        """Start over with these spans: nothing received yet, progress taken back."""
-        with self._changed:
-            taken_back = sum(span.got for span in self.spans)
-            if taken_back:
-                self.progress.update(-taken_back)
-            for span in spans:
-                span.got = 0
-            self.spans = spans
-            self.digest, self._cursor, self._cursor_span = hashlib.sha256(), 0, 0
-            self._generation += 1
-            self._changed.notify_all()
-
-    @property
-    def written(self) -> int:
-        return sum(span.got for span in self.spans)
-
-    def begin(self, span: Span, response: httpx.Response) -> None:
-        """Called before a body is written into `span`."""
-        if span.first_byte_at is None:
-            span.first_byte_at = time.monotonic()
-        if response.status_code == 206:
-            if not _content_range_starts_at(response, span.next_byte):
-                raise FileDownloadError("storage answered a range request from the wrong offset")
-            return
-        if not span.whole:
-            raise RangeIgnored
-        if span.got:  # a full answer to a resumed single stream: start the file over
-            self.restart([span])
-
-    def write(self, span: Span, chunk: memoryview) -> None:
-        """Write at the span's next byte and tell the hashing thread."""
-        count = len(chunk)
-        if span.got + count > span.end - span.start:
-            raise FileDownloadError("storage sent more bytes than the artifact has")
-        _write_at(self._fd(), chunk, span.next_byte)
-        with self._changed:
-            span.got += count
-            span.last_byte_at = time.monotonic()
-            self._changed.notify_all()
-        self.progress.update(count)
-
-    def merge_rest(self, first: Span) -> Span:
-        """Replace every span after `first` by one span covering them all."""
-        with self._changed:
-            rest = self.spans[self.spans.index(first) + 1 :]
-            tail = Span(rest[0].start, rest[-1].end)
-            self.spans = [*self.spans[: len(self.spans) - len(rest)], tail]
-            return tail
-
-    def _reachable(self) -> int:
-        """The end of the written bytes that continue from the cursor (lock held)."""
-        spans = self.spans
-        while self._cursor_span < len(spans) and self._cursor >= spans[self._cursor_span].end:
-            self._cursor_span += 1
-        if self._cursor_span >= len(spans):
-            return self._cursor
-        span = spans[self._cursor_span]
-        return span.next_byte if self._cursor >= span.start else self._cursor
-
-    def _hash_loop(self) -> None:
-        """The hashing thread: hash what is written, in file order, until closed."""
-        buffer = memoryview(bytearray(HASH_READ))  # reused: no 1 MiB allocation per read
-        try:
-            while True:
-                with self._changed:
-                    while not self._closing and self._reachable() <= self._cursor:
-                        self._changed.wait()
-                    if self._closing:
-                        return
-                    generation, digest, start = self._generation, self.digest, self._cursor
-                    count = min(HASH_READ, self._reachable() - start)
-                data = _read_into(self._fd(), buffer[:count], start)
-                if not data:
-                    raise FileDownloadError("the temporary file got shorter during the download")
-                digest.update(data)
-                with self._changed:
-                    if generation == self._generation:
-                        self._cursor += len(data)
-                        self._changed.notify_all()
-        except BaseException as error:  # reported by finish_hash
-            with self._changed:
-                self._hash_error = error
-                self._changed.notify_all()
-
-    def finish_hash(self) -> str:
-        """Wait until every byte is hashed; the hex digest."""
-        with self._changed:
-            while self._cursor < self.size and self._hash_error is None:
-                self._changed.wait()
-            if self._hash_error is not None:
-                raise FileDownloadError(f"hashing the download failed: {self._hash_error}")
-            return self.digest.hexdigest()
-
-    def hashed_all(self) -> bool:
-        return self._cursor == self.size
-
-    def _fd(self) -> int:
-        if self.fd is None:
-            raise FileDownloadError("the temporary file is closed")
-        return self.fd
-
-    def commit(self) -> None:
-        self._close()
-        os.replace(self.temp, self.target)
-
-    def discard(self) -> None:
-        self._close()
-        self.temp.unlink(missing_ok=True)
-
-    def _close(self) -> None:
-        with self._changed:
-            self._closing = True
-            self._changed.notify_all()
-        if self._hasher is not None:
-            self._hasher.join()
-            self._hasher = None
-        if self.fd is not None:
-            fd, self.fd = self.fd, None
-            os.close(fd)
-
-
-_seek_lock = threading.Lock()  # only where os.pwrite/os.pread are missing (Windows)
-
-
-def _write_at(fd: int, chunk: memoryview, offset: int) -> None:
-    """Write all of `chunk` at `offset` (positional: ranges write side by side)."""
-    while chunk:
-        if hasattr(os, "pwrite"):
-            written = os.pwrite(fd, chunk, offset)
-        else:  # pragma: no cover - Windows
-            with _seek_lock:
-                os.lseek(fd, offset, os.SEEK_SET)
-                written = os.write(fd, chunk)
-        chunk, offset = chunk[written:], offset + written
-
-
-def _read_into(fd: int, buffer: memoryview, offset: int) -> memoryview:
-    """Read up to len(buffer) bytes at `offset` into `buffer`; the part filled."""
-    if hasattr(os, "preadv"):
-        return buffer[: os.preadv(fd, [buffer], offset)]
-    data = _read_at(fd, len(buffer), offset)  # pragma: no cover - no preadv
-    buffer[: len(data)] = data
-    return buffer[: len(data)]
-
-
-def _read_at(fd: int, count: int, offset: int) -> bytes:
-    if hasattr(os, "pread"):
-        return os.pread(fd, count, offset)
-    with _seek_lock:  # pragma: no cover - Windows
-        os.lseek(fd, offset, os.SEEK_SET)
-        return os.read(fd, count)
-
-
-@attrs.frozen
-class SpanSink:
-    """The sink a driver streams one span's body into."""
-
-    file: PartialFile
-    span: Span
-
-    def begin(self, response: httpx.Response) -> None:
-        self.file.begin(self.span, response)
-
-    def write(self, chunk: memoryview) -> None:
-        self.file.write(self.span, chunk)
 
 
 def _content_range_starts_at(response: httpx.Response, offset: int) -> bool:

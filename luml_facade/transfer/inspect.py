@@ -1,21 +1,24 @@
 """Reading an artifact file before upload: manifest, metrics, file index, hash and size.
 
 Artifact files (.luml, .fnnx, .pyfnx, .dfs, .tar) are uncompressed tar archives holding a
-`manifest.json`. The file is read once, front to back: the hash, the member index (data
-offset and size, PAX headers and long names included) and the JSON members all come from
-that single pass.
+`manifest.json`. The tar headers are walked first (the member index: data offset and size,
+PAX headers and long names included; and the JSON members), seeking over the data; then the
+file is read once, front to back, for its SHA-256 and the CRC32s the upload checks against.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import tarfile
 import zlib
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from io import BufferedReader
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import attrs
 
@@ -54,42 +57,51 @@ class ArtifactFile:
     """CRC32 of each CHECK_CHUNK-sized chunk, as hashed: what is sent must match them."""
 
 
-class _HashingReader:
-    """A read-only file wrapper that hashes every byte read through it (SHA-256, and a
-    CRC32 per CHECK_CHUNK chunk of the file)."""
+@attrs.frozen
+class _Digest:
+    """The SHA-256, the CRC32 of every CHECK_CHUNK chunk, and the byte count of one pass."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
-        self.raw = raw
-        self.digest = hashlib.sha256()
-        self.position = 0
-        self.crcs: list[int] = []
-        self._crc = 0
-        self._filled = 0
+    sha256: str
+    crcs: tuple[int, ...]
+    size: int
 
-    def read(self, size: int = -1) -> bytes:
-        data = self.raw.read(size)
-        self.digest.update(data)
-        self.position += len(data)
-        self._track(data)
-        return data
 
-    def _track(self, data: bytes) -> None:
-        view = memoryview(data)
-        while view:
-            piece = view[: CHECK_CHUNK - self._filled]
-            self._crc = zlib.crc32(piece, self._crc)
-            self._filled += len(piece)
-            view = view[len(piece) :]
-            if self._filled == CHECK_CHUNK:
-                self.crcs.append(self._crc)
-                self._crc, self._filled = 0, 0
+def _digest_file(handle: BufferedReader, size: int) -> _Digest:
+    """Read the file's first `size` bytes front to back once (a file that grows meanwhile is
+    caught by the caller's second look at it): a helper thread takes the SHA-256 of each chunk
+    while this one reads the next and takes its CRC32 (both release the GIL), with two
+    buffers taking turns, so the pass costs about one SHA-256 of the file."""
+    digest = hashlib.sha256()
+    crcs: list[int] = []
+    done = 0
+    buffers = (memoryview(bytearray(CHECK_CHUNK)), memoryview(bytearray(CHECK_CHUNK)))
+    hashing: list[Future[None] | None] = [None, None]
+    with ThreadPoolExecutor(1, thread_name_prefix="luml-sha256") as hasher:
+        for turn in itertools.cycle((0, 1)):
+            pending = hashing[turn]
+            if pending is not None:
+                pending.result()  # its buffer is free again
+            chunk = _read_full(handle, buffers[turn][: min(CHECK_CHUNK, size - done)])
+            if not chunk:
+                break
+            hashing[turn] = hasher.submit(digest.update, chunk)
+            crcs.append(zlib.crc32(chunk))
+            done += len(chunk)
+        for pending in hashing:
+            if pending is not None:
+                pending.result()
+    return _Digest(digest.hexdigest(), tuple(crcs), done)
 
-    def chunk_crcs(self) -> tuple[int, ...]:
-        return (*self.crcs, self._crc) if self._filled else tuple(self.crcs)
 
-    def drain(self) -> None:
-        while self.read(READ_SIZE):
-            pass
+def _read_full(handle: BufferedReader, buffer: memoryview) -> memoryview:
+    """Fill `buffer` (less only at the end of the file); the part filled."""
+    filled = 0
+    while filled < len(buffer):
+        count = handle.readinto(buffer[filled:])
+        if not count:
+            break
+        filled += count
+    return buffer[:filled]
 
 
 def check_path(file_path: str | Path) -> Path:
@@ -142,50 +154,53 @@ def inspect_file(file_path: str | Path) -> ArtifactFile:
     """
     path = check_path(file_path)
     try:
-        with path.open("rb") as raw:
-            reader = _HashingReader(raw)
-            index, members = _read_members(path, reader)
-            reader.drain()
-            size = path.stat().st_size
+        before = path.stat()
+        with path.open("rb") as handle:
+            index, members = _read_members(path, handle)
+            handle.seek(0)
+            digest = _digest_file(handle, before.st_size)
+        after = path.stat()
     except PermissionError as error:
         raise FileError(
             f"{path.name} cannot be read ({error.strerror}): give this user read access to it"
         ) from error
     except OSError as error:
         raise FileError(f"{path.name} cannot be read: {error}") from error
-    if size != reader.position:
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or (
+        digest.size != after.st_size
+    ):
         raise FileError(
-            f"{path.name} changed size while it was being read ({reader.position} bytes read, "
-            f"{size} now): upload it once nothing writes to it any more"
+            f"{path.name} changed while it was being read ({digest.size} bytes read, "
+            f"{after.st_size} now): upload it once nothing writes to it any more"
         )
     manifest = _manifest(path, members.pop("manifest.json", None))
     return ArtifactFile(
         path=path,
         file_name=path.name,
-        size=size,
-        file_hash=reader.digest.hexdigest(),
+        size=digest.size,
+        file_hash=digest.sha256,
         manifest=manifest,
         file_index=index,
         extra_values=extract_metrics(manifest, members.values()),
-        chunk_crcs=reader.chunk_crcs(),
+        chunk_crcs=digest.crcs,
     )
 
 
 def _read_members(
-    path: Path, reader: _HashingReader
+    path: Path, handle: BufferedReader
 ) -> tuple[dict[str, tuple[int, int]], dict[str, bytes]]:
     """The file index, and the content of manifest.json and the top-level meta*.json."""
     index: dict[str, tuple[int, int]] = {}
     found: dict[str, bytes] = {}
     try:
-        with tarfile.open(fileobj=reader, mode="r|") as archive:  # type: ignore[call-overload]
+        with tarfile.open(fileobj=handle, mode="r:") as archive:
             for member in archive:
                 if not member.isfile():
                     continue
                 index[member.name] = (member.offset_data, member.size)
                 if _wanted(member) and member.size <= JSON_MEMBER_LIMIT:
-                    handle = archive.extractfile(member)
-                    found[member.name] = handle.read() if handle else b""
+                    content = archive.extractfile(member)
+                    found[member.name] = content.read() if content else b""
     except tarfile.TarError as error:
         raise FileError(f"{path.name} is not a readable tar archive ({error})") from error
     return index, found

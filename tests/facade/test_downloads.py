@@ -5,6 +5,7 @@ Every test runs with LumlClient and AsyncLumlClient against the local server's S
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -241,6 +242,29 @@ async def test_an_unwritable_directory_is_a_typed_error_naming_it(
 
     assert isinstance(caught.value, LumlAPIError)
     assert "writ" in str(caught.value)
+    assert list(target_dir.iterdir()) == []
+
+
+async def test_a_full_disk_fails_before_any_byte_is_fetched(
+    luml_server: LocalLuml, workspace: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    target_dir = tmp_path / "full"
+    target_dir.mkdir()
+    gets_before = len(gets(luml_server))
+
+    def full_disk(fd: int, offset: int, length: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "posix_fallocate", full_disk, raising=False)
+
+    with pytest.raises(FileDownloadError, match="not enough free space") as caught:
+        await run(workspace.artifacts.download(artifact.id, target_dir / "copy.luml"))
+
+    assert str(target_dir) in str(caught.value)
+    assert str(artifact.size) in str(caught.value)
+    assert len(gets(luml_server)) == gets_before
     assert list(target_dir.iterdir()) == []
 
 

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import tarfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ from typing import Any
 import pytest
 
 from luml_facade import FileError
-from luml_facade.transfer.inspect import inspect_file
+from luml_facade.transfer import inspect as inspect_module
+from luml_facade.transfer.inspect import CHECK_CHUNK, inspect_file
 
 TABULAR_CLASSIFICATION = "dataforce.studio::tabular_classification:v1"
 TABULAR_REGRESSION = "dataforce.studio::tabular_regression:v1"
@@ -167,6 +169,40 @@ def test_hash_size_name_and_manifest(tmp_path: Path) -> None:
     assert info.file_hash == hashlib.sha256(path.read_bytes()).hexdigest()
     assert info.manifest == manifest
     assert info.extra_values == {}
+
+
+def test_chunk_crcs_cover_every_byte_of_the_file(tmp_path: Path) -> None:
+    members = {"manifest.json": manifest_bytes(), "data.bin": os.urandom(3 * CHECK_CHUNK + 77)}
+    path = write_tar(tmp_path / "model.luml", members)
+    content = path.read_bytes()
+
+    info = inspect_file(path)
+
+    expected = [
+        zlib.crc32(content[offset : offset + CHECK_CHUNK])
+        for offset in range(0, len(content), CHECK_CHUNK)
+    ]
+    assert list(info.chunk_crcs) == expected
+    assert info.file_hash == hashlib.sha256(content).hexdigest()
+    assert info.size == len(content)
+
+
+def test_a_file_written_to_while_it_is_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    members = {"manifest.json": manifest_bytes(), "data.bin": os.urandom(2 * CHECK_CHUNK)}
+    path = write_tar(tmp_path / "model.luml", members)
+    real_read_full = inspect_module._read_full
+
+    def read_while_another_program_appends(handle: Any, buffer: memoryview) -> memoryview:
+        with path.open("ab") as writer:
+            writer.write(b"more")
+        return real_read_full(handle, buffer)
+
+    monkeypatch.setattr(inspect_module, "_read_full", read_while_another_program_appends)
+
+    with pytest.raises(FileError, match=r"model\.luml changed while it was being read"):
+        inspect_file(path)
 
 
 @pytest.mark.parametrize("extension", [".luml", ".fnnx", ".pyfnx", ".dfs", ".tar", ".LUML"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from typing import Any
@@ -23,8 +24,11 @@ def create(api: Api, size: int) -> tuple[str, dict[str, Any]]:
     return path, created
 
 
-def upload_multipart(api: Api, storage: httpx.Client, details: dict[str, Any], data: bytes) -> None:
-    """The client's S3 multipart flow: initiate, part URLs, parts, complete."""
+def send_parts(
+    api: Api, storage: httpx.Client, details: dict[str, Any], data: bytes
+) -> tuple[str, list[str]]:
+    """The client's S3 multipart flow up to the parts: initiate, part URLs, parts; returns
+    the completion URL and the parts' ETags."""
     initiated = storage.post(details["url"])
     assert initiated.status_code == 200
     match = re.search(r"<UploadId>(.+?)</UploadId>", initiated.text)
@@ -45,14 +49,23 @@ def upload_multipart(api: Api, storage: httpx.Client, details: dict[str, Any], d
         )
         assert response.status_code == 200
         etags.append(response.headers["etag"].strip('"'))
+    return urls["complete_url"], etags
+
+
+def complete(storage: httpx.Client, url: str, etags: list[str]) -> httpx.Response:
     xml = "".join(
         f"<Part><PartNumber>{n}</PartNumber><ETag>{e}</ETag></Part>" for n, e in enumerate(etags, 1)
     )
-    response = storage.post(
-        urls["complete_url"],
+    return storage.post(
+        url,
         headers={"Content-Type": "application/xml"},
         content=f"<CompleteMultipartUpload>{xml}</CompleteMultipartUpload>",
     )
+
+
+def upload_multipart(api: Api, storage: httpx.Client, details: dict[str, Any], data: bytes) -> None:
+    """The client's S3 multipart flow: initiate, part URLs, parts, complete."""
+    response = complete(storage, *send_parts(api, storage, details, data))
     assert response.status_code == 200
     assert "<Error>" not in response.text
 
@@ -79,6 +92,46 @@ def test_multipart_round_trip(api: Api, storage: httpx.Client, luml_server: Loca
     upload_multipart(api, storage, details, data)
     url = api.ok("GET", f"{path}/download-url")["url"]
     assert storage.get(url).content == data
+    assert luml_server.stored_object(api.tenant.bucket_name, details["bucket_location"]) == data
+
+
+def test_a_completed_multipart_upload_has_the_s3_multipart_etag(
+    api: Api, storage: httpx.Client, luml_server: LocalLuml
+) -> None:
+    data = os.urandom(11 * MiB)
+    path, created = create(api, len(data))
+    details = created["upload_details"]
+    complete_url, etags = send_parts(api, storage, details, data)
+
+    response = complete(storage, complete_url, etags)
+
+    assert response.status_code == 200
+    digests = b"".join(bytes.fromhex(etag) for etag in etags)
+    expected = f'"{hashlib.md5(digests).hexdigest()}-{len(etags)}"'
+    assert re.search(r"<ETag>(.+?)</ETag>", response.text).group(1) in (  # type: ignore[union-attr]
+        expected,
+        expected.replace('"', "&quot;"),
+    )
+    assert f"<Key>{details['bucket_location']}</Key>" in response.text
+    downloaded = storage.get(api.ok("GET", f"{path}/download-url")["url"])
+    assert downloaded.headers["etag"] == expected
+    assert downloaded.content == data
+
+
+def test_a_completion_naming_a_wrong_part_is_refused_and_the_upload_stays_open(
+    api: Api, storage: httpx.Client, luml_server: LocalLuml
+) -> None:
+    data = os.urandom(11 * MiB)
+    _, created = create(api, len(data))
+    details = created["upload_details"]
+    complete_url, etags = send_parts(api, storage, details, data)
+
+    refused = complete(storage, complete_url, [etags[0], "0" * 32, *etags[2:]])
+
+    assert refused.status_code == 400
+    assert "InvalidPart" in refused.text
+    assert luml_server.stored_object(api.tenant.bucket_name, details["bucket_location"]) is None
+    assert complete(storage, complete_url, etags).status_code == 200
     assert luml_server.stored_object(api.tenant.bucket_name, details["bucket_location"]) == data
 
 
