@@ -2,7 +2,7 @@
 
 API calls go through the generated httpx client; bulk bytes do not. Measured on loopback,
 httpx's streaming costs about 3.5 CPU s per GiB downloaded and half of curl's speed, while
-urllib3 reading into one reused buffer costs a fraction of that and keeps up with curl. So
+urllib3 reading into reused buffers costs a fraction of that and keeps up with curl. So
 presigned URLs get `WireStorage` (urllib3, blocking): the sync client calls it directly, the
 async client runs each storage request in a worker thread (a transfer is bulk I/O either way).
 
@@ -41,7 +41,7 @@ from ._options import ClientOptions
 from .transfer._window import FileWindow, TransferAborted
 
 READ_BUFFER = 1 << 20
-"""Bytes read from the socket at once into the reused buffer (and written to the file)."""
+"""Bytes asked of a caller's httpx client at once (urllib3 reads into the sink's buffers)."""
 
 
 class Sink(Protocol):
@@ -145,7 +145,7 @@ class WireStorage:
         )
 
     def stream(self, order: StreamToSink, stop: threading.Event | None) -> httpx.Response:
-        """GET into the sink through one reused buffer; a broken body raises httpx.ReadError
+        """GET into the sink through the buffers it lends; a broken body raises httpx.ReadError
         after every byte received has been written."""
         try:
             response = self._manager(order.url).request(

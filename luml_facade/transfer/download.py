@@ -3,14 +3,11 @@ target (one stream, or several byte ranges at once for big files), check the SHA
 the whole file, then rename into place.
 
 Ranged downloads (the s3transfer / AWS CRT technique): the file is cut into `part_size`
-ranges, `concurrency` connections each GET one range into its place in the file (positional
-writes, one reused buffer per connection, so memory stays bounded). The first range is
-fetched alone and timed: when one connection is fast (loopback, a fast store), it fetches the
-rest as one more range instead. A dropped range resumes
-on its own from the byte where it stopped. The hash is computed in file order while the
-ranges arrive: bytes at the hashing cursor are hashed as they are written, bytes ahead of it
-are read back from the (page-cached) file when the cursor reaches them. Storage that ignores
-`Range` (answers 200) gets one plain stream instead.
+ranges, `concurrency` connections each GET one range into its place in the file. The first
+range is fetched alone and timed: when one connection is fast (loopback, a fast store), it
+fetches the rest as one more range instead. A dropped range resumes on its own from the byte
+where it stopped. The SHA-256 is taken in file order while the bytes arrive, with bounded
+memory (see partial.py). Storage that ignores `Range` (answers 200) gets one plain stream.
 
 A failed or cancelled download leaves nothing at the target path and no temporary file.
 """
