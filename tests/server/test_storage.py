@@ -7,7 +7,9 @@ import os
 import re
 from typing import Any
 
+import attrs
 import httpx
+import pytest
 
 from luml_facade.testing import LocalLuml
 
@@ -95,13 +97,35 @@ def test_multipart_round_trip(api: Api, storage: httpx.Client, luml_server: Loca
     assert luml_server.stored_object(api.tenant.bucket_name, details["bucket_location"]) == data
 
 
-def test_a_completed_multipart_upload_has_the_s3_multipart_etag(
-    api: Api, storage: httpx.Client, luml_server: LocalLuml
-) -> None:
+@attrs.frozen
+class OpenUpload:
+    """A multipart upload whose parts are all sent, not yet completed."""
+
+    path: str
+    location: str
+    data: bytes
+    complete_url: str
+    etags: list[str]
+
+
+@pytest.fixture
+def open_upload(api: Api, storage: httpx.Client) -> OpenUpload:
     data = os.urandom(11 * MiB)
     path, created = create(api, len(data))
     details = created["upload_details"]
     complete_url, etags = send_parts(api, storage, details, data)
+    return OpenUpload(path, details["bucket_location"], data, complete_url, etags)
+
+
+def test_a_completed_multipart_upload_has_the_s3_multipart_etag(
+    api: Api, storage: httpx.Client, open_upload: OpenUpload
+) -> None:
+    path, data, complete_url, etags = (
+        open_upload.path,
+        open_upload.data,
+        open_upload.complete_url,
+        open_upload.etags,
+    )
 
     response = complete(storage, complete_url, etags)
 
@@ -112,27 +136,24 @@ def test_a_completed_multipart_upload_has_the_s3_multipart_etag(
         expected,
         expected.replace('"', "&quot;"),
     )
-    assert f"<Key>{details['bucket_location']}</Key>" in response.text
+    assert f"<Key>{open_upload.location}</Key>" in response.text
     downloaded = storage.get(api.ok("GET", f"{path}/download-url")["url"])
     assert downloaded.headers["etag"] == expected
     assert downloaded.content == data
 
 
 def test_a_completion_naming_a_wrong_part_is_refused_and_the_upload_stays_open(
-    api: Api, storage: httpx.Client, luml_server: LocalLuml
+    api: Api, storage: httpx.Client, luml_server: LocalLuml, open_upload: OpenUpload
 ) -> None:
-    data = os.urandom(11 * MiB)
-    _, created = create(api, len(data))
-    details = created["upload_details"]
-    complete_url, etags = send_parts(api, storage, details, data)
+    etags, bucket = open_upload.etags, api.tenant.bucket_name
 
-    refused = complete(storage, complete_url, [etags[0], "0" * 32, *etags[2:]])
+    refused = complete(storage, open_upload.complete_url, [etags[0], "0" * 32, *etags[2:]])
 
     assert refused.status_code == 400
     assert "InvalidPart" in refused.text
-    assert luml_server.stored_object(api.tenant.bucket_name, details["bucket_location"]) is None
-    assert complete(storage, complete_url, etags).status_code == 200
-    assert luml_server.stored_object(api.tenant.bucket_name, details["bucket_location"]) == data
+    assert luml_server.stored_object(bucket, open_upload.location) is None
+    assert complete(storage, open_upload.complete_url, etags).status_code == 200
+    assert luml_server.stored_object(bucket, open_upload.location) == open_upload.data
 
 
 def test_bucket_location_shape(api: Api) -> None:
