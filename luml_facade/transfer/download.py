@@ -2,10 +2,11 @@
 target (one stream, or several byte ranges at once for big files), check the SHA-256 over
 the whole file, then rename into place.
 
-Ranged downloads (the s3transfer / AWS CRT technique): the file is cut into `part_size`
-ranges, `concurrency` connections each GET one range into its place in the file. The first
-range is fetched alone and timed: when one connection is fast (loopback, a fast store), it
-fetches the rest as one more range instead. A dropped range resumes on its own from the byte
+Ranged downloads (the s3transfer / AWS CRT technique): a plain GET of the whole file goes
+first and is timed over its first `part_size` bytes. A fast connection (loopback, a fast
+store) brings the whole file alone. A slower one is stopped there, and the rest is cut into
+`part_size` ranges that `concurrency` connections each GET into their place in the file.
+A dropped range resumes on its own from the byte
 where it stopped. The SHA-256 is taken in file order while the bytes arrive, with bounded
 memory (see partial.py). Storage that ignores `Range` (answers 200) gets one plain stream.
 
@@ -27,7 +28,7 @@ from .._flow import Flow, Sleep, StreamToSink, blocking, call, in_parallel
 from .._retry import RetryPolicy
 from ..resources._artifact_calls import ArtifactPath, fetch_artifact
 from ..types import Artifact, ArtifactStatus
-from .partial import PartialFile, RangeIgnored, Span, SpanSink
+from .partial import ConnectionTooSlow, PartialFile, Probe, RangeIgnored, Span, SpanSink
 from .progress import BaseProgressHandler
 from .storage import describe_failure
 
@@ -41,19 +42,24 @@ FAST_CONNECTION = 100 * MiB
 
 @attrs.frozen
 class DownloadPlan:
-    """How to fetch: ranges of `part_size` over `concurrency` connections, or one stream
-    (concurrency 1, or a file no bigger than one part)."""
+    """How to fetch: one stream, timed over its first `part_size` bytes; when that is slower
+    than FAST_CONNECTION, the stream stops there and the rest comes in ranges of `part_size`
+    over `concurrency` connections (concurrency 1, or a file no bigger than one part: one
+    stream, untimed)."""
 
     part_size: int = DEFAULT_PART_SIZE
     concurrency: int = 8
 
-    def spans(self, size: int) -> list[Span]:
-        if self.concurrency <= 1 or size <= self.part_size:
-            return [Span(0, size, whole=True)]
-        return [
-            Span(start, min(start + self.part_size, size))
-            for start in range(0, size, self.part_size)
-        ]
+    def first_span(self, size: int) -> Span:
+        """The whole file, as one stream (probed when ranges may follow)."""
+        ranged = self.concurrency > 1 and size > self.part_size
+        probe = Probe(self.part_size, FAST_CONNECTION) if ranged else None
+        return Span(0, size, whole=True, probe=probe)
+
+    def spans_after(self, start: int, size: int) -> list[Span]:
+        """Ranges covering [start, size), cut at multiples of `part_size`."""
+        cuts = [start, *range((start // self.part_size + 1) * self.part_size, size, self.part_size)]
+        return [Span(first, end) for first, end in zip(cuts, [*cuts[1:], size], strict=True)]
 
 
 def download_plan(part_size: int | None, concurrency: int) -> DownloadPlan:
@@ -144,9 +150,9 @@ def download_artifact(
     sink = PartialFile(target, artifact.size, progress)  # its name is known before it exists
     progress.start(target.name, artifact.size)
     try:
-        spans = plan.spans(artifact.size)
-        yield from blocking(lambda: sink.open(spans))
-        yield from fetch_spans(answer.url, sink, spans, plan.concurrency, policy)
+        first = plan.first_span(artifact.size)
+        yield from blocking(lambda: sink.open([first]))
+        yield from fetch_spans(answer.url, sink, first, plan, policy)
         digest = yield from blocking(sink.finish_hash)
         if not sink.hashed_all() or digest != artifact.file_hash:
             raise FileDownloadError(
@@ -165,26 +171,26 @@ def download_artifact(
 
 
 def fetch_spans(
-    url: str, sink: PartialFile, spans: list[Span], concurrency: int, policy: RetryPolicy
+    url: str, sink: PartialFile, first: Span, plan: DownloadPlan, policy: RetryPolicy
 ) -> Flow[None]:
-    """Fetch every span; fall back to one stream when storage ignores Range.
-
-    The first range goes alone and is timed (its body only, so a store that is slow to
-    answer is not mistaken for a slow connection). A connection that brought it at
-    FAST_CONNECTION or more fetches the rest alone too: extra connections would only add
-    requests (and, on a store that reads the whole object per range request, such as moto,
-    a lot of work). A slower one gets company: the other ranges, `concurrency` at once.
+    """Fetch the file: one plain GET first, timed over its first part (body only, so a store
+    that is slow to answer is not mistaken for a slow connection). A connection that keeps
+    up FAST_CONNECTION fetches the whole file: on loopback or a fast store, extra connections
+    would only add requests (and, on a store that reads the whole object for every request,
+    such as moto, a lot of work). A slower one is stopped after its first part, and the rest
+    comes in ranges, `plan.concurrency` at once. Storage that ignores Range gets one plain
+    stream of the whole file instead.
     """
-    first = spans[0]
     try:
         yield from fetch_span(url, sink, first, policy)
-        if len(spans) == 1:
-            return
-        if first.body_rate() >= FAST_CONNECTION:
-            yield from fetch_span(url, sink, sink.merge_rest(first), policy)
-            return
-        fetchers = [_span_fetcher(url, sink, span, policy) for span in spans[1:]]
-        yield from in_parallel(fetchers, concurrency)
+        return
+    except ConnectionTooSlow:
+        pass
+    try:
+        rest = plan.spans_after(first.end, sink.size)
+        yield from blocking(lambda: sink.add_spans(rest))
+        fetchers = [_span_fetcher(url, sink, span, policy) for span in rest]
+        yield from in_parallel(fetchers, plan.concurrency)
     except RangeIgnored:
         whole = Span(0, sink.size, whole=True)
         yield from blocking(lambda: sink.restart([whole]))

@@ -40,6 +40,15 @@ MAX_HELD = 4 * MiB
 """Bytes the hashing thread holds in memory at most (chunks from a caller's httpx client)."""
 
 
+@attrs.frozen
+class Probe:
+    """Time a stream once `after` bytes have arrived; below `fast_rate` bytes per second it
+    stops there (ConnectionTooSlow) and the rest is fetched in parallel ranges."""
+
+    after: int
+    fast_rate: float
+
+
 @attrs.define
 class Span:
     """Bytes [start, end) of the file; `got` of them are on disk."""
@@ -51,6 +60,19 @@ class Span:
     got: int = 0
     first_byte_at: float | None = None
     last_byte_at: float | None = None
+    probe: Probe | None = None
+
+    def stops_here(self) -> bool:
+        """Whether the probe has timed this span as too slow (it is then cut short where
+        it got to). A probe decides once."""
+        probe = self.probe
+        if probe is None or self.got < probe.after:
+            return False
+        self.probe = None
+        if self.body_rate() >= probe.fast_rate:
+            return False
+        self.end = self.next_byte
+        return True
 
     def body_rate(self) -> float:
         """Bytes per second of the body received so far (inf when too short to tell)."""
@@ -73,6 +95,10 @@ class Span:
 
 class RangeIgnored(Exception):
     """Storage answered a range request with the whole object (200)."""
+
+
+class ConnectionTooSlow(Exception):
+    """A probed stream stopped after its first part: the rest comes in parallel ranges."""
 
 
 @attrs.frozen
@@ -169,6 +195,7 @@ class PartialFile:
         with self._changed:
             span.got += count
             span.last_byte_at = time.monotonic()
+            too_slow = span.stops_here()
             if offset == max(self._cursor, self._held_end) and self._held_bytes < MAX_HELD:
                 self._held.append(_Held(offset, chunk, owner))
                 self._held_end, self._held_bytes = offset + count, self._held_bytes + count
@@ -176,14 +203,14 @@ class PartialFile:
                     owner.lent.add(id(chunk.obj))
             self._changed.notify_all()
         self.progress.update(count)
+        if too_slow:
+            raise ConnectionTooSlow
 
-    def merge_rest(self, first: Span) -> Span:
-        """Replace every span after `first` by one span covering them all."""
+    def add_spans(self, spans: list[Span]) -> None:
+        """Append spans covering the bytes after the last one."""
         with self._changed:
-            rest = self.spans[self.spans.index(first) + 1 :]
-            tail = Span(rest[0].start, rest[-1].end)
-            self.spans = [*self.spans[: len(self.spans) - len(rest)], tail]
-            return tail
+            self.spans = [*self.spans, *spans]
+            self._changed.notify_all()
 
     def wait_for_buffer(self, owner: SpanSink) -> memoryview:
         """A buffer of `owner` that the hashing thread does not hold (waits for one)."""

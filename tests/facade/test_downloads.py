@@ -35,8 +35,9 @@ def leftovers(directory: Path) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def slow_connections(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every connection counts as slow, so big files always come in parallel ranges (on
-    loopback the first range is usually fast enough to fetch the rest alone)."""
+    """Every connection counts as slow, so a big file's first stream stops after one part and
+    the rest always comes in parallel ranges (on loopback one stream is usually fast enough
+    to bring the whole file)."""
     monkeypatch.setattr(download, "FAST_CONNECTION", float("inf"))
 
 
@@ -62,12 +63,15 @@ async def test_big_file_comes_in_parallel_ranges(
 
     assert landed.read_bytes() == source.read_bytes()
     size = source.stat().st_size
-    expected = {f"bytes={start}-{min(start + PART, size) - 1}" for start in range(0, size, PART)}
-    assert {seen.headers.get("range") for seen in gets(luml_server)} == expected
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges[0] is None  # a plain GET, stopped after its first part
+    expected = {f"bytes={start}-{min(start + PART, size) - 1}" for start in range(PART, size, PART)}
+    assert set(ranges[1:]) == expected
+    assert len(ranges) == 1 + len(expected)
     assert leftovers(tmp_path) == []
 
 
-async def test_a_fast_first_connection_fetches_the_rest_alone(
+async def test_a_fast_first_connection_brings_the_whole_file_in_one_request(
     workspace: Any,
     luml_server: LocalLuml,
     big: tuple[Any, Path],
@@ -85,9 +89,7 @@ async def test_a_fast_first_connection_fetches_the_rest_alone(
     )
 
     assert landed.read_bytes() == source.read_bytes()
-    size = source.stat().st_size
-    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
-    assert ranges == [f"bytes=0-{PART - 1}", f"bytes={PART}-{size - 1}"]
+    assert [seen.headers.get("range") for seen in gets(luml_server)] == [None]
 
 
 async def test_one_stream_when_concurrency_is_one(
@@ -121,9 +123,10 @@ async def test_a_dropped_range_resumes_on_its_own(
     )
 
     assert landed.read_bytes() == source.read_bytes()
-    ranges = [seen.headers.get("range") or "" for seen in gets(luml_server)]
-    assert len(ranges) == 6  # five ranges, one of them asked again for its rest
-    resumed = [text for text in ranges if int(text[6:].split("-")[0]) % PART]
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges[0] is None
+    assert len(ranges) == 6  # the first part, four ranges, one of them asked again for its rest
+    resumed = [text for text in ranges[1:] if text and int(text[6:].split("-")[0]) % PART]
     assert len(resumed) == 1
     start = int(resumed[0][6:].split("-")[0])
     assert start % PART == cut  # exactly where that range's connection dropped
@@ -377,3 +380,39 @@ async def test_a_callers_httpx_storage_client_still_works(
     assert landed.read_bytes() == source.read_bytes()
     assert "PUT" in seen and "GET" in seen  # the bytes went through the caller's client
     await run(storage.aclose() if client_kind == "async" else storage.close())
+
+
+def test_ranges_after_the_first_part_are_cut_at_part_size_multiples() -> None:
+    plan = download.download_plan(4 * MiB, 8)
+
+    spans = plan.spans_after(5 * MiB + 7, 13 * MiB)
+
+    assert [(span.start, span.end) for span in spans] == [
+        (5 * MiB + 7, 8 * MiB),
+        (8 * MiB, 12 * MiB),
+        (12 * MiB, 13 * MiB),
+    ]
+
+
+async def test_a_first_stream_dropped_before_it_is_timed_resumes_and_is_still_timed(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    artifact, source = big
+    luml_server.requests_seen.clear()
+    cut = MiB // 2
+    luml_server.faults.add(Fault(target="storage", method="GET", nth=1, drop_after_bytes=cut))
+
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
+        )
+    )
+
+    assert landed.read_bytes() == source.read_bytes()
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges[:2] == [None, f"bytes={cut}-"]  # resumed where it dropped, to the end
+    starts = sorted(int(str(text)[6:].split("-")[0]) for text in ranges[2:])
+    first_end = starts[0]  # then stopped after its first part; the rest in grid ranges
+    assert PART <= first_end < 2 * PART
+    assert f"bytes={first_end}-{2 * PART - 1}" in ranges
+    assert all(start % PART == 0 for start in starts[1:])
