@@ -316,10 +316,12 @@ class ArtifactResource(Resource[M]):
         target and are renamed into place only once verified. Progress as for `upload`
         (`on_progress=False`: none).
 
-        Files bigger than `part_size` (default 16 MiB) are fetched as byte ranges over
-        `max_concurrency` connections (default: the client's max_concurrency), each written
-        into its place in the file; `max_concurrency=1` fetches one stream. A dropped
-        connection resumes where it stopped; storage that ignores Range gets one stream.
+        One GET brings the file, timed over its first `part_size` bytes (default 16 MiB).
+        When that connection is slower than 100 MiB/s, it stops there and the rest comes as
+        byte ranges over `max_concurrency` connections (default: the client's
+        max_concurrency), each written into its place in the file; `max_concurrency=1`
+        always fetches one stream. A dropped connection resumes where it stopped; storage
+        that ignores Range gets one stream.
 
         Raises FileDownloadError (leaving nothing behind) when the artifact is not `uploaded`,
         the target cannot be written, the download fails or does not verify; NotFoundError

@@ -108,22 +108,35 @@ async def test_one_stream_when_concurrency_is_one(
     assert [seen.headers.get("range") for seen in gets(luml_server)] == [None]
 
 
-async def test_a_dropped_range_resumes_on_its_own(
-    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
-) -> None:
+async def ranges_of_a_download_with_a_drop(
+    workspace: Any,
+    server: LocalLuml,
+    big: tuple[Any, Path],
+    tmp_path: Path,
+    nth: int,
+    cut: int,
+) -> list[str | None]:
+    """Download `big` with the nth storage GET dropped after `cut` bytes; check the file
+    and return the Range header of every GET."""
     artifact, source = big
-    luml_server.requests_seen.clear()
-    cut = MiB // 2
-    luml_server.faults.add(Fault(target="storage", method="GET", nth=3, drop_after_bytes=cut))
-
+    server.requests_seen.clear()
+    server.faults.add(Fault(target="storage", method="GET", nth=nth, drop_after_bytes=cut))
     landed = await run(
         workspace.artifacts.download(
             artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
         )
     )
-
     assert landed.read_bytes() == source.read_bytes()
-    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    return [seen.headers.get("range") for seen in gets(server)]
+
+
+async def test_a_dropped_range_resumes_on_its_own(
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+) -> None:
+    cut = MiB // 2
+
+    ranges = await ranges_of_a_download_with_a_drop(workspace, luml_server, big, tmp_path, 3, cut)
+
     assert ranges[0] is None
     assert len(ranges) == 6  # the first part, four ranges, one of them asked again for its rest
     resumed = [text for text in ranges[1:] if text and int(text[6:].split("-")[0]) % PART]
@@ -397,19 +410,10 @@ def test_ranges_after_the_first_part_are_cut_at_part_size_multiples() -> None:
 async def test_a_first_stream_dropped_before_it_is_timed_resumes_and_is_still_timed(
     workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
 ) -> None:
-    artifact, source = big
-    luml_server.requests_seen.clear()
     cut = MiB // 2
-    luml_server.faults.add(Fault(target="storage", method="GET", nth=1, drop_after_bytes=cut))
 
-    landed = await run(
-        workspace.artifacts.download(
-            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
-        )
-    )
+    ranges = await ranges_of_a_download_with_a_drop(workspace, luml_server, big, tmp_path, 1, cut)
 
-    assert landed.read_bytes() == source.read_bytes()
-    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
     assert ranges[:2] == [None, f"bytes={cut}-"]  # resumed where it dropped, to the end
     starts = sorted(int(str(text)[6:].split("-")[0]) for text in ranges[2:])
     first_end = starts[0]  # then stopped after its first part; the rest in grid ranges
