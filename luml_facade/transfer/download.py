@@ -28,11 +28,10 @@ from .._flow import Flow, Sleep, StreamToSink, blocking, call, in_parallel
 from .._retry import RetryPolicy
 from ..resources._artifact_calls import ArtifactPath, fetch_artifact
 from ..types import Artifact, ArtifactStatus
-from .partial import ConnectionTooSlow, PartialFile, Probe, RangeIgnored, Span, SpanSink
+from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
 from .progress import BaseProgressHandler
 from .storage import describe_failure
 
-MiB = 1 << 20
 DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
 MIN_PART_SIZE = 1 * MiB

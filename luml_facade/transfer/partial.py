@@ -241,9 +241,9 @@ class PartialFile:
         span = spans[self._cursor_span]
         return span.next_byte if self._cursor >= span.start else self._cursor
 
-    def _next_to_hash(self) -> _Held | int:
+    def _next_to_hash(self) -> _Held | int | None:
         """The held chunk at the cursor, or how many written bytes to read back (lock held;
-        waits until there is something, returns 0 when closing)."""
+        waits until there is something; None once the file is closing)."""
         while not self._closing:
             if self._held:
                 return self._held[0]  # always at the cursor: see write()
@@ -251,7 +251,7 @@ class PartialFile:
             if count > 0:
                 return count
             self._changed.wait()
-        return 0
+        return None
 
     def _hash_loop(self) -> None:
         """The hashing thread: hash what is written, in file order, until closed."""
@@ -260,7 +260,7 @@ class PartialFile:
             while True:
                 with self._changed:
                     work = self._next_to_hash()
-                    if work == 0:
+                    if work is None:
                         return
                     generation, digest, start = self._generation, self.digest, self._cursor
                 if isinstance(work, _Held):
