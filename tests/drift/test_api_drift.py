@@ -52,10 +52,11 @@ def notes(server: dict[str, Any], ours: dict[str, Any], **filters: Any) -> dict[
 def test_matching_documents_have_no_difference(
     server: dict[str, Any], ours: dict[str, Any]
 ) -> None:
-    # Also pins the rules: the auth and satellite routes are out of scope, the path parameter
-    # given at path level counts, `notes` nullable vs anyOf-null is no difference, the free-form
-    # `extra` is opaque, our 404 is an extra error (not a difference), the discriminator `type`
-    # is required only on our side, and our fallback variant OtherIn does not make fields optional.
+    # Also pins the rules: the spec's list excludes the auth and satellite routes, the path
+    # parameter given at path level counts, `notes` nullable vs anyOf-null is no difference,
+    # the free-form `extra` is opaque, our 404 is an extra error (not a difference), the
+    # discriminator `type` is required only on our side, and our fallback variant OtherIn
+    # does not make fields optional.
     assert notes(server, ours) == {}
 
 
@@ -231,11 +232,92 @@ def test_filters_by_tag_path_prefix_and_exclusion(
     assert notes(server, ours, exclude=[r"^/v1/things$"]) == {}
 
 
-def test_scope_keeps_only_v1_without_auth_but_validate() -> None:
-    assert drift_tool.in_scope("/v1/organizations")
-    assert drift_tool.in_scope("/v1/auth/api-keys/validate")
-    assert not drift_tool.in_scope("/v1/auth/signin")
-    assert not drift_tool.in_scope("/satellites/v1/pair")
+def test_the_exclusion_list_of_the_spec_is_honoured(
+    server: dict[str, Any], ours: dict[str, Any]
+) -> None:
+    ours["x-luml-excluded"]["POST /v1/things"] = "made up for the test"
+    del ours["paths"]["/v1/things"]
+    assert notes(server, ours) == {}
+    # A method names one operation only; without the entries everything is in scope.
+    ours["x-luml-excluded"] = {"GET /v1/things": "not this one"}
+    assert list(notes(server, ours)) == [
+        "POST /satellites/v1/pair",
+        "POST /v1/auth/signin",
+        "POST /v1/things",
+    ]
+
+
+def test_an_operation_of_the_spec_is_compared_even_when_a_rule_matches(
+    server: dict[str, Any], ours: dict[str, Any]
+) -> None:
+    ours["x-luml-excluded"]["/v1/things*"] = "too broad"
+    server["components"]["schemas"]["Thing"]["properties"]["limit"] = {"type": "integer"}
+    assert "POST /v1/things (create_thing)" in notes(server, ours)
+
+
+def test_an_exclusion_needs_a_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = yaml.safe_load((FIXTURES / "spec.yaml").read_text())
+    spec["x-luml-excluded"]["/v1/stats/*"] = ""
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    code = drift_tool.main([str(FIXTURES / "server.json"), "--spec", str(tmp_path / "spec.yaml")])
+    assert code == 2
+    assert "'/v1/stats/*' needs a reason" in capsys.readouterr().err
+
+
+def test_exclusions_are_counted_and_stale_ones_shown(
+    server: dict[str, Any], ours: dict[str, Any]
+) -> None:
+    ours["x-luml-excluded"]["POST /v1/stats/email-send"] = "internal"
+    assert drift_tool.exclusion_lines(server, ours) == [
+        "(info) x-luml-excluded '/v1/auth/*': 1 operation(s) left out",
+        "(info) x-luml-excluded '/satellites/*': 1 operation(s) left out",
+        "(info) x-luml-excluded 'POST /v1/stats/email-send' matches nothing on this server",
+    ]
+
+
+def test_enum_values_are_compared(server: dict[str, Any], ours: dict[str, Any]) -> None:
+    server["components"]["schemas"]["Thing"]["properties"]["state"] = {
+        "$ref": "#/components/schemas/State"
+    }
+    server["components"]["schemas"]["State"] = {"type": "string", "enum": ["on", "off", "new"]}
+    ours["components"]["schemas"]["Thing"]["properties"]["state"] = {
+        "anyOf": [{"$ref": "#/components/schemas/State"}, {"type": "string"}]
+    }
+    ours["components"]["schemas"]["State"] = {"type": "string", "enum": ["on", "off", "gone"]}
+    assert notes(server, ours)["GET /v1/things/{thing_id} (get_thing)"] == [
+        "response 200: field state: spec lacks enum value(s) new",
+        "response 200: field state: spec has extra enum value(s) gone",
+    ]
+    # YAML reads a plain `off` as false: that is flagged, not taken for "off".
+    ours["components"]["schemas"]["State"]["enum"] = ["on", False, "new"]
+    assert notes(server, ours)["GET /v1/things/{thing_id} (get_thing)"] == [
+        "response 200: field state: spec lacks enum value(s) off",
+        "response 200: field state: spec has extra enum value(s) False (not a string: quote it)",
+    ]
+
+
+def test_a_field_kept_as_a_plain_string_is_not_compared(
+    server: dict[str, Any], ours: dict[str, Any]
+) -> None:
+    server["components"]["schemas"]["Thing"]["properties"]["state"] = {
+        "type": "string",
+        "enum": ["on"],
+    }
+    ours["components"]["schemas"]["Thing"]["properties"]["state"] = {"type": "string"}
+    assert notes(server, ours) == {}
+
+
+def test_parameter_enum_values_are_compared(server: dict[str, Any], ours: dict[str, Any]) -> None:
+    server_params = server["paths"]["/v1/things/{thing_id}"]["get"]["parameters"]
+    server_params.append(
+        {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["a", "b"]}}
+    )
+    ours["paths"]["/v1/things/{thing_id}"]["get"]["parameters"].append(
+        {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["a"]}}
+    )
+    assert notes(server, ours)["GET /v1/things/{thing_id} (get_thing)"] == [
+        "parameter: query parameter sort: spec lacks enum value(s) b"
+    ]
 
 
 def test_our_spec_against_a_server_document_made_from_it() -> None:
