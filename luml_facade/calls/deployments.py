@@ -16,9 +16,6 @@ from luml_openapi.api.deployments import (
 from luml_openapi.models import (
     DeploymentCreate,
     DeploymentUpdate,
-    DeploymentUpdateDynamicAttributesSecretsType0,
-    DeploymentUpdateErrorMessageType0,
-    DeploymentUpdateSchemasType0,
     SatelliteParameters,
     SecretIdMap,
     StringMap,
@@ -27,6 +24,7 @@ from luml_openapi.types import UNSET
 
 from .._flow import Flow, call
 from .._lookup import require_uuid
+from .._send_back import send_back
 from .._unset import given, given_list
 from ..types import Deployment, SatelliteTask, adopt
 from ._maps import as_map
@@ -86,26 +84,25 @@ def create(
     return adopt(Deployment, created)
 
 
-def replace_details(path: OrbitPath, current: Deployment) -> Flow[Deployment]:
-    """Write the deployment's six editable fields as `current` has them (the server replaces
-    them all: a field left out would become null)."""
-    secrets = {
-        key: require_uuid("orbit secret", value)
-        for key, value in current.dynamic_attributes_secrets.items()
-    }
-    body = DeploymentUpdate(
-        name=current.name,
-        description=current.description,
-        tags=None if current.tags is None else list(current.tags),
-        schemas=None
-        if current.schemas is None
-        else as_map(DeploymentUpdateSchemasType0, current.schemas),
-        error_message=None
-        if current.error_message is None
-        else as_map(DeploymentUpdateErrorMessageType0, current.error_message),
-        dynamic_attributes_secrets=as_map(DeploymentUpdateDynamicAttributesSecretsType0, secrets),
-    )
-    updated = yield from call(update_deployment, **path.ids(deployment_id=current.id), body=body)
+def replace_details(
+    path: OrbitPath, deployment_id: str, changes: Mapping[str, Any]
+) -> Flow[Deployment]:
+    """Write `changes` (JSON-ready: name, description, tags, dynamic_attributes_secrets, ...)
+    over the deployment as the server has it now.
+
+    The server writes every field of the body (one left out becomes null, or a 500 for a NOT
+    NULL column), so the deployment is read first and every field is sent back: the change,
+    else the value read, including fields this client does not know yet (_send_back.py).
+    """
+    read = yield from call(get_deployment, **path.ids(deployment_id=deployment_id))
+    checked = dict(changes)
+    if checked.get("dynamic_attributes_secrets") is not None:
+        checked["dynamic_attributes_secrets"] = {
+            key: str(require_uuid("orbit secret", value))
+            for key, value in checked["dynamic_attributes_secrets"].items()
+        }
+    body = DeploymentUpdate.from_dict(send_back(read, DeploymentUpdate, checked))
+    updated = yield from call(update_deployment, **path.ids(deployment_id=deployment_id), body=body)
     return adopt(Deployment, updated)
 
 

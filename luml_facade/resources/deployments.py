@@ -6,8 +6,6 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
 from .._flow import Flow
 from .._session import M, operation
 from ..calls import deployments, orbit_secrets, satellites
@@ -174,7 +172,8 @@ class DeploymentResource(InOrbit[M]):
         """Update a deployment's details; only the arguments given change.
 
         The server replaces every detail at once, so the client reads the deployment first and
-        sends what is not changed as it is (a plain PATCH would blank the other fields).
+        sends back every field it read that is not changed, also fields a newer server added
+        that this client does not know (a plain PATCH would blank them, or fail).
 
         Arguments:
             deployment: The deployment's id or exact name.
@@ -203,10 +202,8 @@ class DeploymentResource(InOrbit[M]):
             "tags": tags,
             "dynamic_attributes_secrets": secrets,
         }
-        wanted = attrs.evolve(
-            current, **{key: value for key, value in changes.items() if value is not None}
-        )
-        return (yield from deployments.replace_details(path, wanted))
+        given = {key: value for key, value in changes.items() if value is not None}
+        return (yield from deployments.replace_details(path, current.id, given))
 
     @operation
     def delete(self, deployment: str, *, force: bool = False) -> Flow[SatelliteTask | None]:
