@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,6 +19,7 @@ from luml_facade.testing._service import Service, Settings
 
 from .conftest import Api
 
+ROOT = Path(__file__).resolve().parents[2]
 JWT_ONLY = "This endpoint requires jwt authentication."
 SPEC = yaml.safe_load(spec_path().read_text())
 OPERATIONS = [
@@ -31,13 +34,38 @@ def test_every_operation_of_the_spec_has_a_handler() -> None:
     db = Database()
     settings = Settings("127.0.0.1:1", 1, None, lambda _name: None)
     groups = handler_groups(Service(db, settings))
-    missing = [
-        op["operationId"]
-        for _method, _path, op in OPERATIONS
-        if not any(callable(getattr(group, op["operationId"], None)) for group in groups)
-    ]
     db.close()
-    assert missing == []
+    served = {
+        op["operationId"]: group
+        for _method, _path, op in OPERATIONS
+        for group in groups
+        if callable(getattr(group, op["operationId"], None))
+    }
+    homes = {
+        op["tags"][0]: served[op["operationId"]]
+        for *_, op in OPERATIONS
+        if op["operationId"] in served
+    }
+    problems = [
+        f"{op['operationId']} ({method.upper()} {path}): {where_to_serve(op['tags'][0], homes)}"
+        for method, path, op in OPERATIONS
+        if op["operationId"] not in served
+    ]
+    if problems:  # in full: one line per operation, not cut short by pytest's repr
+        pytest.fail("no handler on the local server for:\n" + "\n".join(problems), pytrace=False)
+
+
+def where_to_serve(tag: str, homes: dict[str, object]) -> str:
+    """Where the handler of an operation of `tag` goes: the class serving the tag's others."""
+    home = homes.get(tag)
+    if home is None:
+        return (
+            f"add a class (a Handlers subclass) in a new luml_facade/testing/_handlers_{tag}.py "
+            "with a method of that name, and list it in handler_groups() in "
+            "luml_facade/testing/_app.py"
+        )
+    source = Path(inspect.getfile(type(home))).resolve().relative_to(ROOT)
+    return f"add a method of that name to class {type(home).__name__} in {source}"
 
 
 def detail(response: httpx.Response, status: int) -> Any:
