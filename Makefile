@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-demo test live-test lint types unit regenerate check-generated demo server bench azurite clean
+.PHONY: install install-demo test live-test lint types unit regenerate check-generated api-update demo server bench azurite clean
 
 # Azurite (Microsoft's Azure Storage emulator, npm) for the Azure tests: pinned with a lock
 # file in tools/azurite/, installed with `npm ci` into the git-ignored .tools/azurite/.
@@ -54,6 +54,13 @@ live-test: install
 ## regenerate: rewrite generated/ after editing openapi.yaml
 regenerate: install
 	$(BIN)/python scripts/regenerate
+
+## api-update: apply a server's API change (docs/maintainers.md): api-drift, a draft in
+# openapi.yaml (api-drift --write), regenerate, then the tests of the changed tags.
+# SPEC=http://127.0.0.1:58000/openapi.json (or a saved file).
+api-update: install
+	@test -n '$(SPEC)' || { echo "usage: make api-update SPEC=URL_OR_FILE (a server's /openapi.json)"; exit 2; }
+	$(BIN)/python scripts/api-update '$(SPEC)'
 
 ## demo: start the local LUML server and run the quickstart against it
 demo: install-demo
