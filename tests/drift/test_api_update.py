@@ -34,3 +34,7 @@ def test_the_tests_of_a_tag_are_named_after_it_or_call_its_endpoints() -> None:
 def test_the_spec_level_tests_exist() -> None:
     for target in api_update.SPEC_TESTS:
         assert (ROOT / target.split("::")[0]).exists(), target
+
+
+def test_it_loads_api_drift() -> None:
+    assert api_update.load_api_drift().EXCLUDED_KEY == "x-luml-excluded"
