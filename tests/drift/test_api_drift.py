@@ -18,18 +18,18 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def _load_tool() -> ModuleType:
-    path = ROOT / "scripts" / "api-drift"
-    loader = importlib.machinery.SourceFileLoader("api_drift", str(path))
-    spec = importlib.util.spec_from_loader("api_drift", loader)
+def load_script(file_name: str, module_name: str) -> ModuleType:
+    """A script of scripts/ (no .py suffix) as a module."""
+    loader = importlib.machinery.SourceFileLoader(module_name, str(ROOT / "scripts" / file_name))
+    spec = importlib.util.spec_from_loader(module_name, loader)
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["api_drift"] = module
+    sys.modules[module_name] = module
     loader.exec_module(module)
     return module
 
 
-drift_tool = _load_tool()
+drift_tool = load_script("api-drift", "api_drift")
 
 
 @pytest.fixture

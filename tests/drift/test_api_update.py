@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
-from types import ModuleType
+from .test_api_drift import ROOT, load_script
 
-from .test_api_drift import ROOT
-
-
-def _load() -> ModuleType:
-    path = ROOT / "scripts" / "api-update"
-    loader = importlib.machinery.SourceFileLoader("api_update", str(path))
-    spec = importlib.util.spec_from_loader("api_update", loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-api_update = _load()
+api_update = load_script("api-update", "api_update")
 
 
 def test_the_tests_of_a_tag_are_named_after_it_or_call_its_endpoints() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from luml_facade import CollectionType, DeploymentStatus
+from luml_facade import DeploymentStatus
 from luml_facade.testing import LocalLuml, Tenant
 
 from .conftest import make_client, run
@@ -92,28 +92,25 @@ def newer() -> NewerServer:
 
 
 @pytest.fixture
-async def newer_luml(
+async def luml(
     client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, newer: NewerServer
 ) -> Any:
-    """A client whose API calls reach the local server as the newer server answers them."""
+    """A client whose API calls reach the local server as the newer server answers them
+    (conftest's `workspace` builds on it)."""
     if client_kind == "async":
         http: Any = httpx.AsyncClient(transport=AsyncTransport(newer))
     else:
         http = httpx.Client(transport=SyncTransport(newer))
-    luml = make_client(client_kind, luml_server, luml_tenant, http_client=http)
-    await run(luml.orbits.create("Models", luml_tenant.bucket_secret_id))
-    await run(luml.setup_config(orbit="Models"))
-    await run(luml.collections.create("main collection", "main", CollectionType.MIXED))
-    await run(luml.setup_config(orbit="Models", collection="main"))
-    yield luml
-    await run(luml.aclose() if client_kind == "async" else luml.close())
+    client = make_client(client_kind, luml_server, luml_tenant, http_client=http)
+    yield client
+    await run(client.aclose() if client_kind == "async" else client.close())
     await run(http.aclose() if client_kind == "async" else http.close())
 
 
 async def test_update_sends_back_a_field_the_server_requires(
-    newer_luml: Any, newer: NewerServer
+    workspace: Any, newer: NewerServer
 ) -> None:
-    luml = newer_luml
+    luml = workspace
     _, artifact_id, secret = await deploy_setup(luml)
     created = await run(
         luml.deployments.create(
@@ -134,9 +131,9 @@ async def test_update_sends_back_a_field_the_server_requires(
 
 
 async def test_fields_and_enum_values_a_newer_server_adds(
-    newer_luml: Any, newer: NewerServer
+    workspace: Any, newer: NewerServer
 ) -> None:
-    luml = newer_luml
+    luml = workspace
     await deploy_setup(luml)
     await run(luml.deployments.create("churn-api", "gpu-box", (await _artifact(luml))))
     newer.status = "hibernating"

@@ -12,7 +12,7 @@ import importlib
 import json
 import re
 import typing
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,10 @@ import httpx
 import pytest
 import yaml
 
-from luml_facade import CollectionType, LumlClient
 from luml_facade._send_back import body_fields
 from luml_facade.testing import LocalLuml, Tenant
 
-from .conftest import make_client
+from .conftest import make_client, run
 from .test_deployments import deploy_setup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,28 +37,29 @@ REPLACE_ALL = {
 }
 
 
-async def update_deployment(luml: LumlClient) -> None:
+async def update_deployment(luml: Any) -> None:
     _, artifact_id, secret = await deploy_setup(luml)
-    luml.deployments.create(
-        "api", "gpu-box", artifact_id, dynamic_attributes_secrets={"t": secret.id}
+    secrets = {"t": secret.id}
+    await run(
+        luml.deployments.create("api", "gpu-box", artifact_id, dynamic_attributes_secrets=secrets)
     )
-    luml.deployments.update("api", description="v2")
+    await run(luml.deployments.update("api", description="v2"))
 
 
-async def update_satellite(luml: LumlClient) -> None:
-    luml.satellites.create("gpu-box", "room 4")
-    luml.satellites.update("gpu-box", name="a100")
+async def update_satellite(luml: Any) -> None:
+    await run(luml.satellites.create("gpu-box", "room 4"))
+    await run(luml.satellites.update("gpu-box", name="a100"))
 
 
-async def update_track_entry(luml: LumlClient) -> None:
+async def update_track_entry(luml: Any) -> None:
     _, artifact_id, _ = await deploy_setup(luml)
-    luml.tracks.create("churn", "model", stages=["dev"])
-    entry = luml.tracks.add_artifact("churn", artifact_id)
-    luml.tracks.update_artifact("churn", entry.id, "dev")
+    await run(luml.tracks.create("churn", "model", stages=["dev"]))
+    entry = await run(luml.tracks.add_artifact("churn", artifact_id))
+    await run(luml.tracks.update_artifact("churn", entry.id, "dev"))
 
 
-# operationId -> a facade flow that ends with that update (on a fresh orbit "Models").
-UPDATES: dict[str, Callable[[LumlClient], Awaitable[None]]] = {
+# operationId -> a facade flow (sync or async client) that ends with that update.
+UPDATES: dict[str, Callable[[Any], Awaitable[None]]] = {
     "update_deployment": update_deployment,
     "update_satellite": update_satellite,
     "update_track_entry": update_track_entry,
@@ -79,22 +79,32 @@ def test_every_replace_all_operation_has_a_facade_update_here() -> None:
 
 
 @pytest.fixture
-def recorded(luml_server: LocalLuml, luml_tenant: Tenant) -> Iterator[tuple[LumlClient, list]]:
-    """A sync client on a fresh orbit "Models" and the (method, path, JSON body) it sent."""
-    sent: list[tuple[str, str, Any]] = []
+def sent() -> list[tuple[str, str, Any]]:
+    """The (method, path, JSON body) of each API request the client made."""
+    return []
+
+
+@pytest.fixture
+async def luml(
+    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, sent: list[Any]
+) -> Any:
+    """A client that records its API requests in `sent` (conftest's `workspace` builds on it)."""
 
     def record(request: httpx.Request) -> None:
         body = json.loads(request.read()) if request.content else None
         sent.append((request.method, request.url.path, body))
 
-    with httpx.Client(event_hooks={"request": [record]}) as http:
-        luml = make_client("sync", luml_server, luml_tenant, http_client=http)
-        luml.orbits.create("Models", luml_tenant.bucket_secret_id)
-        luml.setup_config(orbit="Models")
-        luml.collections.create("main collection", "main", CollectionType.MIXED)
-        luml.setup_config(orbit="Models", collection="main")
-        yield luml, sent
-        luml.close()
+    async def arecord(request: httpx.Request) -> None:
+        record(request)
+
+    if client_kind == "async":
+        http: Any = httpx.AsyncClient(event_hooks={"request": [arecord]})
+    else:
+        http = httpx.Client(event_hooks={"request": [record]})
+    client = make_client(client_kind, luml_server, luml_tenant, http_client=http)
+    yield client
+    await run(client.aclose() if client_kind == "async" else client.close())
+    await run(http.aclose() if client_kind == "async" else http.close())
 
 
 def facade_files(module_name: str) -> list[str]:
@@ -110,12 +120,11 @@ def facade_files(module_name: str) -> list[str]:
 
 @pytest.mark.parametrize("operation_id", sorted(REPLACE_ALL))
 async def test_the_facade_sends_every_field_of_the_body(
-    operation_id: str, recorded: tuple[LumlClient, list[tuple[str, str, Any]]]
+    operation_id: str, workspace: Any, sent: list[tuple[str, str, Any]]
 ) -> None:
-    luml, sent = recorded
     if operation_id not in UPDATES:
         pytest.skip("no facade update listed (the test above fails)")
-    await UPDATES[operation_id](luml)
+    await UPDATES[operation_id](workspace)
 
     module_name = f"luml_openapi.api.{REPLACE_ALL[operation_id]}.{operation_id}"
     body_model = typing.get_type_hints(importlib.import_module(module_name).sync)["body"]
