@@ -187,3 +187,26 @@ def test_new_names_drop_the_servers_in_suffix(tmp_path: Path) -> None:
     assert ours["paths"]["/v1/things/{thing_id}/tags"]["parameters"] == [
         {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}
     ]
+
+
+def test_block_style_lists_grow_by_lines() -> None:
+    server = json.loads((FIXTURES / "server.json").read_text())
+    thing = server["components"]["schemas"]["Thing"]
+    thing["properties"]["state"] = {"type": "string", "enum": ["on", "off", "new"]}
+    thing["properties"]["size"] = {"type": "integer"}
+    thing["required"].append("size")
+    text = (FIXTURES / "spec.yaml").read_text()
+    text = text.replace(
+        "    Thing:\n      type: object\n      required: [id, owner]\n",
+        "    Thing:\n      type: object\n      required:\n        - id\n        - owner\n",
+    ).replace(
+        "        notes: {type: string, nullable: true}\n",
+        "        notes: {type: string, nullable: true}\n"
+        "        state:\n          type: string\n          enum:\n            - \"on\"\n"
+        "            - \"off\"\n",
+    )
+    drafted = api_draft.draft(server, text, [])
+    thing_ours = yaml.safe_load(drafted.text)["components"]["schemas"]["Thing"]
+    assert thing_ours["required"] == ["id", "owner", "size"]
+    assert thing_ours["properties"]["state"]["enum"] == ["on", "off", "new"]
+    assert "        - size\n" in drafted.text and "            - new\n" in drafted.text
