@@ -202,8 +202,8 @@ def test_block_style_lists_grow_by_lines() -> None:
     ).replace(
         "        notes: {type: string, nullable: true}\n",
         "        notes: {type: string, nullable: true}\n"
-        "        state:\n          type: string\n          enum:\n            - \"on\"\n"
-        "            - \"off\"\n",
+        '        state:\n          type: string\n          enum:\n            - "on"\n'
+        '            - "off"\n',
     )
     drafted = api_draft.draft(server, text, [])
     thing_ours = yaml.safe_load(drafted.text)["components"]["schemas"]["Thing"]
