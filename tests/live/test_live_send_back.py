@@ -12,9 +12,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from luml_facade import LumlClient
-
 from .conftest import LiveState, unique
+from .test_live_facade import client
 
 pytestmark = pytest.mark.live
 VOLATILE = {"description", "updated_at"}
@@ -30,13 +29,7 @@ def raw(live: LiveState) -> Iterator[httpx.Client]:
 
 
 def test_update_keeps_every_field_the_server_had(live: LiveState, raw: httpx.Client) -> None:
-    luml = LumlClient(
-        api_key=live.api_key,
-        base_url=live.base_url,
-        organization=live.organization_id,
-        orbit=live.orbit_id,
-        collection=live.collection_id,
-    )
+    luml = client(live)
     orbit = f"/v1/organizations/{live.organization_id}/orbits/{live.orbit_id}"
     manifest = {"artifact_type": "model", "variant": "x", "producer_name": "t"}
     manifest |= {"producer_version": "1", "producer_tags": [], "payload": {}}
