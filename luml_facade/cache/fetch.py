@@ -70,19 +70,24 @@ class Cache:
             collection or defaults.collection_id or requested.collection,
         )
 
-    def aliases(self, organization_id: str, orbit_id: str, collection_id: str | None) -> Any:
-        """The names the defaults were given by, for the levels the ref shares with them."""
+    def aliases(
+        self, organization_id: str, orbit_id: str, collection: tuple[str, str | None] | None
+    ) -> dict[str, list[str]]:
+        """The names a ref can be found by offline: those the defaults were given by and
+        resolved to (for the levels the ref shares with them), and the collection's name."""
         defaults, requested = self.defaults, self.defaults._requested
-        pairs = [
-            ("organization", organization_id, defaults.organization_id, requested.organization),
-            ("orbit", orbit_id, defaults.orbit_id, requested.orbit),
-            ("collection", collection_id, defaults.collection_id, requested.collection),
-        ]
-        return {
-            level: [name]
-            for level, own, default, name in pairs
-            if name is not None and name != own and own == default
-        }
+        found: dict[str, set[str]] = {}
+        for level, own, default in (
+            ("organization", organization_id, defaults.organization_id),
+            ("orbit", orbit_id, defaults.orbit_id),
+            ("collection", collection and collection[0], defaults.collection_id),
+        ):
+            if own is not None and own == default:
+                names = {getattr(requested, level), defaults.names.get(level)}
+                found[level] = {name for name in names if name and name != own}
+        if collection is not None and collection[1]:
+            found.setdefault("collection", set()).add(collection[1])
+        return {level: sorted(names) for level, names in found.items() if names}
 
     def download(self, ref: ArtifactRef, on_progress: ProgressOption) -> Callable[[], Flow[Any]]:
         """The flow that downloads the ref's artifact straight into its blob path."""
@@ -196,7 +201,11 @@ def cached_artifact(
         ref = yield from blocking(lambda: cache.refs.find_artifact(scope, value))
     if ref is None:
         record = yield from _record(resource, path, artifact)
-        aliases = cache.aliases(scope.organization or "", scope.orbit or "", record.collection_id)
+        aliases = cache.aliases(
+            scope.organization or "",
+            scope.orbit or "",
+            (record.collection_id, record.collection_name),
+        )
         ref = artifact_ref(cache, path, record, aliases)
     result = yield from obtain(cache, ref, cache.download(ref, on_progress), deliver)
     yield from blocking(lambda: cache.refs.save(attrs.evolve(ref, resolved_at=time.time())))
@@ -246,7 +255,9 @@ def cached_stage(
         collection = stage_ref.collection_id or (yield from resource._defaults.collection())
         artifact_path = ArtifactPath(organization_id, orbit_id, collection)
         record = yield from fetch_artifact(artifact_path, stage_ref.artifact_id)
-        aliases = cache.aliases(organization_id, orbit_id, record.collection_id)
+        aliases = cache.aliases(
+            organization_id, orbit_id, (record.collection_id, record.collection_name)
+        )
         ref = artifact_ref(cache, artifact_path, record, aliases)
     result = yield from obtain(cache, ref, cache.download(ref, on_progress), deliver)
     stage_ref = attrs.evolve(
