@@ -234,3 +234,40 @@ async def test_prune_skips_a_blob_in_use_and_removes_the_least_recently_used(
     assert [blob.sha256 for blob in report.removed] == [old.file_hash]
     assert not old_blob.exists() and new_blob.exists()
     assert cache.prune(older_than=__import__("datetime").timedelta(days=1)).removed == []
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+async def test_offline_works_with_the_api_stopped(
+    tmp_path: Path, client_kind: str, how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = LocalLuml().start()  # its own server, to stop it
+    base_url, api_key = server.url, server.api_key
+    try:
+        with LumlClient(api_key=server.api_key, base_url=server.url) as luml:  # README defaults
+            file = write_artifact(tmp_path / "model.luml")
+            artifact = luml.artifacts.upload(file, name="churn-v1", on_progress=False)
+            luml.tracks.create("churn-model", "model", stages=["production"])
+            luml.tracks.add_artifact("churn-model", artifact.id, stage="production")
+            blob = luml.tracks.cached_path_by_stage("churn-model", "production", on_progress=False)
+    finally:
+        server.stop()
+    options: dict[str, Any] = {"organization": "My Org", "orbit": "Default Orbit"}
+    if how == "option":
+        options["offline"] = True
+    else:
+        monkeypatch.setenv("LUML_OFFLINE", "1")
+    client_class = AsyncLumlClient if client_kind == "async" else LumlClient
+    offline = client_class(api_key=api_key, base_url=base_url, max_retries=0, **options)
+    try:
+        assert await run(offline.tracks.cached_path_by_stage("churn-model", "production")) == blob
+        assert await run(offline.artifacts.cached_path("churn-v1")) == blob
+        target = await run(offline.artifacts.download(artifact.id, tmp_path / "m.luml", cache=True))
+        assert sha256_of(target) == artifact.file_hash
+        with pytest.raises(NotCachedError, match="track 'other'"):
+            await run(offline.tracks.cached_path_by_stage("other", "production"))
+        blob.chmod(0o644)
+        blob.write_bytes(b"damaged")
+        with pytest.raises(NotCachedError, match="damaged"):
+            await run(offline.tracks.cached_path_by_stage("churn-model", "production"))
+    finally:
+        await run(offline.aclose() if client_kind == "async" else offline.close())
