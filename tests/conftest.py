@@ -20,7 +20,8 @@ def journal_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 def model_cache_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """LUML_CACHE_DIR for this test: a fresh directory (subprocesses inherit it)."""
+    """LUML_CACHE_DIR for this test: a fresh directory (subprocesses inherit it); online."""
     directory = tmp_path_factory.mktemp("model-cache")
     monkeypatch.setenv("LUML_CACHE_DIR", str(directory))
+    monkeypatch.delenv("LUML_OFFLINE", raising=False)
     return directory

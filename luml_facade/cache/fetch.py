@@ -290,22 +290,21 @@ def _current(
             return _stage_ref(known, entry)
     _, found, chosen, entry = yield from resource._stage_entry(track, stage)
     organization_id, orbit_id = str(path.organization_id), str(path.orbit_id)
-    fresh = StageRef(
+    return StageRef(
         server=cache.refs.server or "",
         organization_id=organization_id,
         orbit_id=orbit_id,
+        collection_id=entry.artifact_collection_id or "",
+        artifact_id=entry.artifact_id,
+        file_name="",  # the blob's fields are filled in once the artifact is known
+        sha256="",
+        size=0,
+        aliases=cache.aliases(organization_id, orbit_id, None),
         track_id=found.id,
         track_name=found.name,
         stage_id=chosen.id,
         stage_name=chosen.name,
-        artifact_id=entry.artifact_id,
-        collection_id=entry.artifact_collection_id or "",
-        file_name="",
-        sha256="",
-        size=0,
-        aliases=cache.aliases(organization_id, orbit_id, None),
     )
-    return _stage_ref(fresh, entry)
 
 
 def _stage_ref(ref: StageRef, entry: TrackEntry) -> StageRef:
@@ -331,17 +330,4 @@ def _known_artifact(cache: Cache, stage_ref: StageRef) -> ArtifactRef | None:
 
 def _artifact_of(cache: Cache, stage_ref: StageRef) -> ArtifactRef:
     """Offline: the artifact a stage ref points to (its own blob fields suffice)."""
-    found = _known_artifact(cache, stage_ref)
-    if found is not None:
-        return found
-    return ArtifactRef(
-        server=stage_ref.server,
-        organization_id=stage_ref.organization_id,
-        orbit_id=stage_ref.orbit_id,
-        collection_id=stage_ref.collection_id,
-        artifact_id=stage_ref.artifact_id,
-        name=None,
-        file_name=stage_ref.file_name,
-        sha256=stage_ref.sha256,
-        size=stage_ref.size,
-    )
+    return _known_artifact(cache, stage_ref) or stage_ref.artifact()

@@ -28,20 +28,26 @@ LEVELS = ("organization", "orbit", "collection")
 
 
 @attrs.frozen(kw_only=True)
-class ArtifactRef:
-    """An artifact and its blob: (organization, orbit, collection, artifact id) -> SHA-256."""
+class Ref:
+    """What every ref holds: where the artifact is, and its blob."""
 
     server: str
     organization_id: str
     orbit_id: str
     collection_id: str
     artifact_id: str
-    name: str | None
     file_name: str
     sha256: str
     size: int
     resolved_at: float = attrs.field(factory=time.time)
     aliases: dict[str, list[str]] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ArtifactRef(Ref):
+    """An artifact and its blob: (organization, orbit, collection, artifact id) -> SHA-256."""
+
+    name: str | None
 
     def relative(self) -> Path:
         return Path(
@@ -58,23 +64,13 @@ class ArtifactRef:
 
 
 @attrs.frozen(kw_only=True)
-class StageRef:
+class StageRef(Ref):
     """A track's stage and the artifact (and blob) it held when last resolved."""
 
-    server: str
-    organization_id: str
-    orbit_id: str
     track_id: str
     track_name: str
     stage_id: str
     stage_name: str
-    artifact_id: str
-    collection_id: str
-    file_name: str
-    sha256: str
-    size: int
-    resolved_at: float = attrs.field(factory=time.time)
-    aliases: dict[str, list[str]] = attrs.field(factory=dict)
 
     def relative(self) -> Path:
         return Path(
@@ -85,6 +81,11 @@ class StageRef:
             self.track_id,
             f"{self.stage_id}.json",
         )
+
+    def artifact(self) -> ArtifactRef:
+        """The artifact ref this stage ref implies (without the artifact's name)."""
+        shared = {field.name: getattr(self, field.name) for field in attrs.fields(Ref)}
+        return ArtifactRef(name=None, **shared)
 
     def matches(self, track: str, stage: str) -> bool:
         return track in (self.track_id, self.track_name) and stage in (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +22,6 @@ from luml_facade.testing import LocalLuml, Tenant
 from .conftest import make_client, run, write_artifact
 
 QUIET = SilentProgressHandler()
-
-
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """LUML_CACHE_DIR for this test (never the user's cache)."""
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("LUML_CACHE_DIR", str(directory))
-    monkeypatch.delenv("LUML_OFFLINE", raising=False)
-    return directory
 
 
 def storage_gets(server: LocalLuml) -> int:
@@ -141,7 +133,7 @@ async def test_a_damaged_blob_is_noticed_and_fetched_again(
 
 
 async def test_verify_finds_damage_that_kept_the_stat(
-    workspace: Any, luml_server: LocalLuml, tmp_path: Path, cache_dir: Path
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path, model_cache_dir: Path
 ) -> None:
     artifact = await model(workspace, tmp_path, "churn")
     blob = await run(workspace.artifacts.cached_path(artifact.id))
@@ -151,7 +143,7 @@ async def test_verify_finds_damage_that_kept_the_stat(
     data[100] ^= 0xFF
     blob.write_bytes(data)
     os.utime(blob, ns=(before.st_atime_ns, before.st_mtime_ns))  # bit rot: same stat
-    report = ModelCache(cache_dir).verify()
+    report = ModelCache(model_cache_dir).verify()
     assert report.corrupt == [artifact.file_hash] and not blob.exists()
     luml_server.requests_seen.clear()
     assert sha256_of(await run(workspace.artifacts.cached_path(artifact.id))) == artifact.file_hash
@@ -212,17 +204,17 @@ async def test_threads_and_tasks_asking_at_once_make_one_transfer(
 
 
 async def test_prune_skips_a_blob_in_use_and_removes_the_least_recently_used(
-    workspace: Any, tmp_path: Path, cache_dir: Path
+    workspace: Any, tmp_path: Path, model_cache_dir: Path
 ) -> None:
     old = await model(workspace, tmp_path, "old")
     new = await model(workspace, tmp_path, "new")
     old_blob = await run(workspace.artifacts.cached_path(old.id))
     new_blob = await run(workspace.artifacts.cached_path(new.id))
-    os.utime(cache_dir / "used" / old.file_hash, (1, 1))  # used long ago
-    cache = ModelCache(cache_dir)
+    os.utime(model_cache_dir / "used" / old.file_hash, (1, 1))  # used long ago
+    cache = ModelCache(model_cache_dir)
     assert [blob.sha256 for blob in cache.scan().blobs] == [new.file_hash, old.file_hash]
 
-    held = try_lock(cache_dir / "locks" / f"{old.file_hash}.lock")  # someone is reading it
+    held = try_lock(model_cache_dir / "locks" / f"{old.file_hash}.lock")  # someone is reading it
     assert held is not None
     try:
         report = cache.prune(max_size=new_blob.stat().st_size)
@@ -233,7 +225,7 @@ async def test_prune_skips_a_blob_in_use_and_removes_the_least_recently_used(
     report = cache.prune(max_size=new_blob.stat().st_size)
     assert [blob.sha256 for blob in report.removed] == [old.file_hash]
     assert not old_blob.exists() and new_blob.exists()
-    assert cache.prune(older_than=__import__("datetime").timedelta(days=1)).removed == []
+    assert cache.prune(older_than=timedelta(days=1)).removed == []
 
 
 @pytest.mark.parametrize("how", ["option", "environment"])

@@ -26,14 +26,6 @@ PROCESSES = 32
 DEFAULTS = {"organization": "Test Organization", "orbit": "Models", "collection": "main"}
 
 
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("LUML_CACHE_DIR", str(directory))
-    monkeypatch.delenv("LUML_OFFLINE", raising=False)
-    return directory
-
-
 @pytest.fixture
 def uploaded(luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path) -> Any:
     """An artifact (1 MiB) in the tenant's collection "main" of orbit "Models"."""
@@ -101,16 +93,16 @@ def test_32_processes_started_together_make_one_transfer(
 
 
 def test_a_sigkilled_downloader_blocks_nothing(
-    luml_server: LocalLuml, luml_tenant: Tenant, uploaded: Any, cache_dir: Path
+    luml_server: LocalLuml, luml_tenant: Tenant, uploaded: Any, model_cache_dir: Path
 ) -> None:
     hold = Hold(timeout=600)
     luml_server.faults.add(Fault(target="storage", method="GET", hold=hold))
     child = start("sync", luml_server, luml_tenant, uploaded.id)
     try:
         assert hold.reached.wait(120), child.communicate(timeout=60)
-        leftovers = list((cache_dir / "blobs").glob(".*.part"))
+        leftovers = list((model_cache_dir / "blobs").glob(".*.part"))
         assert len(leftovers) == 1  # the download in flight
-        assert ModelCache(cache_dir).prune(max_size=0).freed == 0  # in use: not touched
+        assert ModelCache(model_cache_dir).prune(max_size=0).freed == 0  # in use: not touched
         assert leftovers[0].exists()
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=60)
@@ -122,4 +114,4 @@ def test_a_sigkilled_downloader_blocks_nothing(
         path = luml.artifacts.cached_path(uploaded.id, on_progress=SilentProgressHandler())
     assert hashlib.sha256(path.read_bytes()).hexdigest() == uploaded.file_hash
     assert object_gets(luml_server) == 1
-    assert list((cache_dir / "blobs").glob(".*.part")) == []  # the killed one's file is gone
+    assert list((model_cache_dir / "blobs").glob(".*.part")) == []  # the killed one's file is gone

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -19,24 +20,30 @@ _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b?)", re.IGNORECASE)
 _POWERS = {"": 0, "k": 1, "m": 2, "g": 3, "t": 4}
 
 
-def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    """--older-than: a duration such as 30d, 12h, 45m, 90s or 2w."""
-    if value is None:
-        return None
-    match = _DURATION.fullmatch(value.strip())
-    if match is None:
-        raise click.BadParameter(f"{value!r} is not a duration like 30d, 12h, 45m or 90s")
-    return datetime.timedelta(seconds=float(match[1]) * _SECONDS[match[2].lower()])
+def _parse(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], Any], example: str) -> Any:
+    """A click callback: the option's value matched against `pattern` and converted."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        match = pattern.fullmatch(value.strip())
+        if match is None:
+            raise click.BadParameter(f"{value!r} is not like {example}")
+        return convert(match)
+
+    return callback
 
 
-def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    """--max-size: bytes, or 512MiB, 10GiB, 2GB (MB/GB are taken as MiB/GiB)."""
-    if value is None:
-        return None
-    match = _SIZE.fullmatch(value.strip())
-    if match is None:
-        raise click.BadParameter(f"{value!r} is not a size like 10GiB, 512MiB or 1000000")
-    return int(float(match[1]) * 1024 ** _POWERS[match[2].lower()])
+_duration = _parse(
+    _DURATION,
+    lambda match: datetime.timedelta(seconds=float(match[1]) * _SECONDS[match[2].lower()]),
+    "30d, 12h, 45m or 90s",
+)
+_size = _parse(
+    _SIZE,
+    lambda match: int(float(match[1]) * 1024 ** _POWERS[match[2].lower()]),
+    "10GiB, 512MiB or 1000000 (MB and GB are taken as MiB and GiB)",
+)
 
 
 def _cache(cache_dir: str | None) -> ModelCache:
