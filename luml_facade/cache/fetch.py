@@ -154,8 +154,9 @@ def into(file_path: FilePath) -> Deliver[Path]:
 
 
 def artifact_ref(
-    cache: Cache, path: ArtifactPath, record: Artifact, aliases: dict[str, list[str]]
+    cache: Cache, record: Artifact, organization_id: str, orbit_id: str
 ) -> ArtifactRef:
+    """The ref of an artifact record (NotFoundError when it has no SHA-256 to key it by)."""
     if not is_sha256(record.file_hash.lower()):
         raise NotFoundError(
             f"artifact {record.name!r} has no SHA-256 file hash; it cannot be cached",
@@ -163,15 +164,17 @@ def artifact_ref(
         )
     return ArtifactRef(
         server=cache.refs.server or "",
-        organization_id=str(path.organization_id),
-        orbit_id=str(path.orbit_id),
+        organization_id=organization_id,
+        orbit_id=orbit_id,
         collection_id=record.collection_id,
         artifact_id=record.id,
         name=record.name,
         file_name=record.file_name,
         sha256=record.file_hash.lower(),
         size=record.size,
-        aliases=aliases,
+        aliases=cache.aliases(
+            organization_id, orbit_id, (record.collection_id, record.collection_name)
+        ),
     )
 
 
@@ -189,24 +192,22 @@ def cached_artifact(
         ref = yield from blocking(
             lambda: cache.refs.find_artifact(cache.offline_scope(collection_id), value)
         )
+        if ref is None and isinstance(artifact, Artifact):  # the record says which blob
+            ref = artifact_ref(cache, artifact, "", "")
         if ref is None:
             raise cache.not_cached(f"artifact {value!r}")
         return (yield from obtain(cache, ref, None, deliver))
     if isinstance(artifact, Artifact):
         collection_id = artifact.collection_id
     path = yield from resource._path(collection_id)
-    scope = Scope(str(path.organization_id), str(path.orbit_id))
+    organization_id, orbit_id = str(path.organization_id), str(path.orbit_id)
     ref = None
     if parse_uuid(value) is not None:  # an artifact's file never changes: no call needed
+        scope = Scope(organization_id, orbit_id)
         ref = yield from blocking(lambda: cache.refs.find_artifact(scope, value))
     if ref is None:
         record = yield from _record(resource, path, artifact)
-        aliases = cache.aliases(
-            scope.organization or "",
-            scope.orbit or "",
-            (record.collection_id, record.collection_name),
-        )
-        ref = artifact_ref(cache, path, record, aliases)
+        ref = artifact_ref(cache, record, organization_id, orbit_id)
     result = yield from obtain(cache, ref, cache.download(ref, on_progress), deliver)
     yield from blocking(lambda: cache.refs.save(attrs.evolve(ref, resolved_at=time.time())))
     return result
@@ -255,10 +256,7 @@ def cached_stage(
         collection = stage_ref.collection_id or (yield from resource._defaults.collection())
         artifact_path = ArtifactPath(organization_id, orbit_id, collection)
         record = yield from fetch_artifact(artifact_path, stage_ref.artifact_id)
-        aliases = cache.aliases(
-            organization_id, orbit_id, (record.collection_id, record.collection_name)
-        )
-        ref = artifact_ref(cache, artifact_path, record, aliases)
+        ref = artifact_ref(cache, record, organization_id, orbit_id)
     result = yield from obtain(cache, ref, cache.download(ref, on_progress), deliver)
     stage_ref = attrs.evolve(
         stage_ref,

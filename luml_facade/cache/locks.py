@@ -9,16 +9,23 @@ without holding a worker thread (and both clients share the code).
 from __future__ import annotations
 
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from .._flow import Flow, Sleep, blocking
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 POLL_SECONDS = 0.05
 
 
 def try_lock(path: Path) -> FileLock | None:
     """The lock at `path`, held, or None when another holder has it (no waiting)."""
+    from filelock import (
+        FileLock,
+        Timeout,
+    )  # imported on first use: `import luml_facade` stays light
+
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(path, thread_local=False)
     try:

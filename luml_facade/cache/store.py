@@ -154,6 +154,7 @@ class BlobStore:
         for path in [self.blob(sha256), *self.leftovers(sha256)]:
             with contextlib.suppress(FileNotFoundError):
                 freed += path.stat().st_size
+                path.chmod(stat.S_IWUSR | READ_ONLY)  # Windows refuses to delete read-only
                 path.unlink()
         (self.meta / f"{sha256}.json").unlink(missing_ok=True)
         (self.used / sha256).unlink(missing_ok=True)
