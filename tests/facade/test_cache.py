@@ -15,7 +15,13 @@ from typing import Any
 
 import pytest
 
-from luml_facade import AsyncLumlClient, LumlClient, NotCachedError, SilentProgressHandler
+from luml_facade import (
+    AsyncLumlClient,
+    LumlClient,
+    NotCachedError,
+    NotFoundError,
+    SilentProgressHandler,
+)
 from luml_facade.cache import ModelCache
 from luml_facade.cache.locks import try_lock
 from luml_facade.testing import LocalLuml, Tenant
@@ -293,3 +299,19 @@ async def test_offline_an_artifact_record_is_enough_to_find_its_file(
         assert sha256_of(await run(offline.artifacts.cached_path(artifact))) == sha256_of(blob)
     finally:
         await run(offline.aclose() if client_kind == "async" else offline.close())
+
+
+async def test_an_emptied_stage_or_deleted_track_is_not_served_from_the_cache(
+    workspace: Any, tmp_path: Path
+) -> None:
+    artifact = await model(workspace, tmp_path, "churn")
+    entry = await production_track(workspace, artifact)
+    await run(workspace.tracks.cached_path_by_stage("churn-model", "production"))
+    await run(workspace.tracks.update_artifact("churn-model", entry.id, None))
+    with pytest.raises(NotFoundError, match="holds no version"):
+        await run(workspace.tracks.cached_path_by_stage("churn-model", "production"))
+    await run(workspace.tracks.update_artifact("churn-model", entry.id, "production"))
+    await run(workspace.tracks.cached_path_by_stage("churn-model", "production"))
+    await run(workspace.tracks.delete("churn-model"))
+    with pytest.raises(NotFoundError, match="no track"):
+        await run(workspace.tracks.cached_path_by_stage("churn-model", "production"))
