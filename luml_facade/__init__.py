@@ -32,6 +32,7 @@ from ._errors import (
 )
 from ._retry import RetryPolicy
 from ._version import __version__
+from .cache.errors import NotCachedError
 from .transfer.progress import (
     BaseProgressHandler,
     SilentProgressHandler,
@@ -122,6 +123,7 @@ __all__ = [
     "LumlClient",
     "MultiPartUploadDetails",
     "MultipleResourcesFoundError",
+    "NotCachedError",
     "NotFoundError",
     "Orbit",
     "OrbitSecret",

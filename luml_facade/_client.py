@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from functools import cached_property
 from types import TracebackType
 from typing import Any, Generic, Self
 
+import attrs
 import httpx
 from luml_openapi.client import Client
 
@@ -18,6 +20,7 @@ from ._options import ClientOptions
 from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
 from ._wire import AsyncHttpxStorage, HttpxStorage, WireStorage
+from .cache.settings import CacheSettings
 from .resources.artifacts import ArtifactResource
 from .resources.bucket_secrets import BucketSecretResource
 from .resources.collections import CollectionResource
@@ -50,6 +53,10 @@ class _BaseClient(Generic[M]):
         storage_http_client: an httpx client for presigned storage URLs (never given the key),
             e.g. for a proxy or a mock transport. By default storage bytes go through urllib3
             pools, which move bulk data at a fraction of httpx's CPU cost (see _wire.py).
+        cache_dir: the shared model cache (docs/cache.md); default: LUML_CACHE_DIR, else the
+            user cache directory.
+        offline: answer cache lookups from the cache alone, with no network call (default:
+            the LUML_OFFLINE environment variable); given defaults are then not checked.
 
     Raises:
         ConfigurationError: no API key, a malformed base URL, or (LumlClient) a default that
@@ -73,6 +80,8 @@ class _BaseClient(Generic[M]):
         verify: bool | str = True,
         http_client: httpx.Client | httpx.AsyncClient | None = None,
         storage_http_client: httpx.Client | httpx.AsyncClient | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
+        offline: bool | None = None,
     ) -> None:
         self._options = ClientOptions.from_arguments(
             api_key,
@@ -82,6 +91,9 @@ class _BaseClient(Generic[M]):
             retry=retry,
             max_concurrency=max_concurrency,
             verify=verify,
+        )
+        self._options = attrs.evolve(
+            self._options, cache=CacheSettings.from_arguments(cache_dir, offline)
         )
         for name, value in (("organization", organization), ("orbit", orbit)):
             text(value, name)
@@ -131,9 +143,11 @@ class _BaseClient(Generic[M]):
             driver,
             options,
             self._defaults,
-            prelude=lambda: sweep(recorder),
+            prelude=None if options.cache.offline else lambda: sweep(recorder),
         )
-        if any(value is not None for value in (organization, orbit, collection)):
+        if not options.cache.offline and any(
+            value is not None for value in (organization, orbit, collection)
+        ):
             self._defaults_requested()
 
     def _close_owned(self) -> None:

@@ -35,6 +35,8 @@ class Resolved:
     orbit_id: str | None = None
     collection_id: str | None = None
     why_missing: dict[str, str] = attrs.field(factory=dict)
+    names: dict[str, str] = attrs.field(factory=dict)
+    """The organization's and orbit's names (the model cache remembers them for offline use)."""
 
 
 def _choose(kind: str, wanted: str | None, items: Sequence[T], parent: str) -> tuple[T | None, str]:
@@ -64,11 +66,18 @@ def resolve(requested: Requested) -> Flow[Resolved]:
     orbits = yield from fetch_orbits(organization.id)
     orbit, why = _choose("orbit", requested.orbit, orbits, f"organization {organization.name!r}")
     if orbit is None:
-        return Resolved(organization.id, why_missing={"orbit": why, "collection": why})
+        return Resolved(
+            organization.id,
+            why_missing={"orbit": why, "collection": why},
+            names={"organization": organization.name},
+        )
     collection_id, why = yield from _resolve_collection(
         organization.id, orbit, requested.collection
     )
-    return Resolved(organization.id, orbit.id, collection_id, {"collection": why} if why else {})
+    names = {"organization": organization.name, "orbit": orbit.name}
+    return Resolved(
+        organization.id, orbit.id, collection_id, {"collection": why} if why else {}, names
+    )
 
 
 def _resolve_collection(
@@ -98,6 +107,7 @@ class Defaults:
         self.orbit_id: str | None = None
         self.collection_id: str | None = None
         self._why_missing: dict[str, str] = {}
+        self.names: dict[str, str] = {}
         self._requested = Requested()
         self._pending: Requested | None = self._requested
 
@@ -115,6 +125,7 @@ class Defaults:
         self.orbit_id = resolved.orbit_id
         self.collection_id = resolved.collection_id
         self._why_missing = resolved.why_missing
+        self.names = resolved.names
         self._pending = None
 
     def _level(self, kind: str) -> Flow[str]:

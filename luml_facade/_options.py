@@ -10,6 +10,7 @@ import httpx
 
 from ._errors import ConfigurationError
 from ._retry import RetryPolicy
+from .cache.settings import CacheSettings
 
 DEFAULT_BASE_URL = "https://api.luml.ai"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -69,6 +70,7 @@ class ClientOptions:
     retry: RetryPolicy = attrs.field(factory=RetryPolicy)
     max_concurrency: int = 8
     verify: bool | str = True
+    cache: CacheSettings = attrs.field(factory=CacheSettings)
 
     @classmethod
     def from_arguments(

@@ -8,15 +8,17 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from .._arguments import flag
 from .._errors import InternalServerError, InvalidArgumentError, NotFoundError
 from .._flow import Flow
 from .._paging import collect, emit_all
 from .._session import Items, M, operation, paged
+from ..cache.fetch import blob_path, cached_stage, into
 from ..calls import track_entries as entries
 from ..calls import tracks
 from ..calls._scope import OrbitPath
 from ..calls.track_entries import MAX_PAGE
-from ..transfer.progress import BaseProgressHandler
+from ..transfer.progress import BaseProgressHandler, ProgressOption
 from ..types import SortOrder, Stage, Track, TrackEntriesList, TrackEntry, TrackEntrySortBy
 from ._track_lookup import TrackLookup, stage_of
 from .artifacts import ArtifactResource
@@ -291,6 +293,7 @@ class TrackEntryMethods(TrackLookup[M]):
         file_path: str | os.PathLike[str] | None = None,
         *,
         on_progress: BaseProgressHandler | None = None,
+        cache: bool = False,
     ) -> Flow[Path]:
         """Download the artifact a stage holds ("fetch whatever is in production").
 
@@ -303,6 +306,8 @@ class TrackEntryMethods(TrackLookup[M]):
             file_path: A file or a directory; by default the artifact's file name in the
                 current directory.
             on_progress: A progress handler (a bar is shown on a terminal by default).
+            cache: Fill the target from the shared cache (see `cached_path_by_stage`): a hard
+                link where the file system allows (read-only), a copy otherwise.
 
         Returns:
             Path: where the file was saved.
@@ -314,13 +319,9 @@ class TrackEntryMethods(TrackLookup[M]):
         Example:
             path = luml.tracks.download_by_stage("churn-model", "production", "/srv/models/")
         """
-        path, found = yield from self._track(track)
-        chosen = stage_of(found, stage)
-        entry = yield from self._entry_at(path, found, chosen)
-        if entry is None:
-            raise NotFoundError(
-                f"stage {chosen.name!r} of track {found.name!r} holds no version", status_code=404
-            )
+        if flag(cache, "cache"):
+            return (yield from cached_stage(self, track, stage, on_progress, into(file_path)))
+        _, _, _, entry = yield from self._stage_entry(track, stage)
         artifacts = ArtifactResource(self._session)
         return (
             yield from ArtifactResource.download.__wrapped__(
@@ -331,6 +332,49 @@ class TrackEntryMethods(TrackLookup[M]):
                 on_progress=on_progress,
             )
         )
+
+    @operation
+    def cached_path_by_stage(
+        self, track: str, stage: str, *, on_progress: ProgressOption = None
+    ) -> Flow[Path]:
+        """The path, in the shared cache, of the artifact a stage holds ("the production
+        model"), downloaded only when it is not cached yet.
+
+        Online this costs one small call (the entry at the stage) once the stage was looked
+        up before, and notices a stage that moved to another version; offline (LUML_OFFLINE=1
+        or `offline=True`) it answers from the cache alone. Any number of processes may ask
+        at once: one downloads. The file is read-only. See docs/cache.md.
+
+        Arguments:
+            track: The id or exact name of the track.
+            stage: The stage, by id or name.
+            on_progress: Progress of a download, as for `artifacts.download`.
+
+        Returns:
+            Path: the cached file.
+
+        Raises:
+            NotFoundError: the track or the stage does not exist, or no version is at it.
+            NotCachedError: offline, and the stage was never looked up online here.
+            FileDownloadError: the download failed or did not verify.
+
+        Example:
+            model_file = luml.tracks.cached_path_by_stage("churn-model", "production")
+        """
+        return (yield from cached_stage(self, track, stage, on_progress, blob_path))
+
+    def _stage_entry(
+        self, track: str, stage: str
+    ) -> Flow[tuple[OrbitPath, Track, Stage, TrackEntry]]:
+        """The orbit path, track, stage and the entry at it (NotFoundError for none)."""
+        path, found = yield from self._track(track)
+        chosen = stage_of(found, stage)
+        entry = yield from self._entry_at(path, found, chosen)
+        if entry is None:
+            raise NotFoundError(
+                f"stage {chosen.name!r} of track {found.name!r} holds no version", status_code=404
+            )
+        return path, found, chosen, entry
 
     def _with_stage(self, track: str, stage: str | None) -> Flow[tuple[OrbitPath, str, str | None]]:
         """The orbit path, the track's id and the stage's id (None when no stage is given); the

@@ -32,6 +32,7 @@ from .._lookup import parse_uuid, pick
 from .._paging import collect, emit_all
 from .._session import Items, M, Resource, operation, paged, without_prelude
 from .._unset import given
+from ..cache.fetch import blob_path, cached_artifact, into
 from ..transfer.delete import delete_artifact
 from ..transfer.download import download_artifact, download_plan
 from ..transfer.progress import ProgressOption, default_progress
@@ -307,6 +308,7 @@ class ArtifactResource(Resource[M]):
         on_progress: ProgressOption = None,
         part_size: int | None = None,
         max_concurrency: int | None = None,
+        cache: bool = False,
     ) -> Flow[Path]:
         """Download the artifact's file, verified against its SHA-256, and return its path.
 
@@ -323,6 +325,10 @@ class ArtifactResource(Resource[M]):
         always fetches one stream. A dropped connection resumes where it stopped; storage
         that ignores Range gets one stream.
 
+        `cache=True` fills the target from the shared cache (docs/cache.md), downloading into
+        the cache only when the file is not there: a hard link where the file system allows
+        (read-only, like the cached file), a copy otherwise.
+
         Raises FileDownloadError (leaving nothing behind) when the artifact is not `uploaded`,
         the target cannot be written, the download fails or does not verify; NotFoundError
         when the artifact does not exist.
@@ -330,6 +336,12 @@ class ArtifactResource(Resource[M]):
         Example:
             path = luml.artifacts.download(artifact.id, "/tmp/models/")
         """
+        if flag(cache, "cache"):
+            return (
+                yield from cached_artifact(
+                    self, artifact_id, collection_id, on_progress, into(file_path)
+                )
+            )
         progress = default_progress(on_progress)
         path = yield from self._path(collection_id)
         return (
@@ -344,6 +356,28 @@ class ArtifactResource(Resource[M]):
                 ),
             )
         )
+
+    @operation
+    def cached_path(
+        self,
+        artifact: str | Artifact,
+        *,
+        collection_id: str | None = None,
+        on_progress: ProgressOption = None,
+    ) -> Flow[Path]:
+        """The path of the artifact's file in the shared cache, downloaded (and verified)
+        only when it is not there yet; like huggingface_hub's `hf_hub_download`.
+
+        `artifact` is an Artifact, an artifact id, or an exact name. Any number of processes
+        and threads may ask at once: one downloads, the others wait and share the file. The
+        file is read-only; do not change it (copy it, or use `download(..., cache=True)`).
+        Offline (LUML_OFFLINE=1 or `offline=True`) no call is made, and NotCachedError says
+        when the artifact is not cached. See docs/cache.md.
+
+        Example:
+            model_file = luml.artifacts.cached_path(artifact.id)
+        """
+        return (yield from cached_artifact(self, artifact, collection_id, on_progress, blob_path))
 
     @operation
     def delete(

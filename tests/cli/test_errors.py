@@ -59,6 +59,9 @@ COMMANDS = [
     ["tracks", "download"],
     ["tracks", "remove"],
     ["bucket-secrets", "list"],
+    ["cache", "ls"],
+    ["cache", "prune"],
+    ["cache", "verify"],
     ["bucket-secrets", "check"],
 ]
 

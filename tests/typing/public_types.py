@@ -44,6 +44,9 @@ def sync_surface(luml: LumlClient) -> None:
     assert_type(luml.artifacts.list_all(sort_by="F1"), Iterator[Artifact])
     assert_type(luml.artifacts.upload("model.luml"), Artifact)
     assert_type(luml.artifacts.download("id"), Path)
+    assert_type(luml.artifacts.download("id", cache=True), Path)
+    assert_type(luml.artifacts.cached_path("id"), Path)
+    assert_type(luml.tracks.cached_path_by_stage("churn", "production"), Path)
     assert_type(luml.artifacts.create(None, "m.luml", {}, {}, "h", {}, 1, "m"), CreatedArtifact)
     assert_type(luml.artifacts.delete("id"), None)
 
@@ -55,6 +58,8 @@ async def async_surface(luml: AsyncLumlClient) -> None:
     assert_type(luml.artifacts.list_all(), AsyncIterator[Artifact])
     assert_type(await luml.artifacts.upload("model.luml"), Artifact)
     assert_type(await luml.artifacts.download("id"), Path)
+    assert_type(await luml.artifacts.cached_path("id"), Path)
+    assert_type(await luml.tracks.cached_path_by_stage("churn", "production"), Path)
     await luml.setup_config(orbit="Default Orbit")
 
 

@@ -26,6 +26,7 @@ import click
 
 from .artifacts import artifacts_group
 from .bucket_secrets import bucket_secrets_group
+from .cache import cache_group
 from .collections import collections_group
 from .configure import configure_command
 from .orbits import orbits_group
@@ -40,4 +41,5 @@ COMMANDS: tuple[click.Command, ...] = (
     artifacts_group,
     tracks_group,
     bucket_secrets_group,
+    cache_group,
 )
