@@ -244,9 +244,15 @@ class BucketSecretResource(Resource[M]):
         Arguments:
             secret: A stored bucket secret's id or exact bucket name; None to check new
                 settings.
-            endpoint, bucket_name, access_key, secret_key, session_token, secure, region,
-            cert_check: The settings to check (as in `create`); for a stored secret, the
-                ones to try instead of its own.
+            endpoint: The storage endpoint to check (as in `create`); for a stored secret,
+                one to try instead of its own (likewise for the settings below).
+            bucket_name: The bucket's name.
+            access_key: The access key.
+            secret_key: The secret key (or Azure connection string).
+            session_token: A session token, if the key is temporary.
+            secure: Whether to use HTTPS.
+            region: The bucket's region.
+            cert_check: Whether to verify the storage's TLS certificate.
             type: "s3" (default) or "azure", for new settings (a stored secret keeps its type).
 
         Returns:

@@ -182,7 +182,10 @@ class TrackResource(TrackEntryMethods[M]):
 
         Arguments:
             limit: Tracks per request, 1..100.
-            sort_by, order, search, types: as in `list`.
+            sort_by: As in `list`.
+            order: As in `list`.
+            search: As in `list`.
+            types: As in `list`.
 
         Returns:
             An iterator of Track (an async iterator on AsyncLumlClient).
