@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from ..._errors import FileDownloadError
-from ...transfer.download import target_path
 from ...types import Artifact, ArtifactSortBy, ArtifactType
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
@@ -115,6 +114,8 @@ def download_artifact(artifact: str, destination: str | None, overwrite: bool) -
     if destination is not None and destination.endswith(("/", os.sep)):
         Path(destination).mkdir(parents=True, exist_ok=True)
     try:
+        from ...transfer.download import target_path
+
         target = target_path(destination, found.file_name, found.id)
     except FileDownloadError as error:  # a destination that cannot be used: bad input
         raise CliError(error.message) from None

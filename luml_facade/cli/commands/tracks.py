@@ -12,13 +12,12 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..._client import LumlClient
 from ..._errors import ConflictError, FileDownloadError
 from ..._lookup import parse_uuid
-from ...transfer.download import target_path
 from ...types import ArtifactType, Stage, Track, TrackEntry, TrackSortBy
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
@@ -26,6 +25,9 @@ from .._output import cell, human_size, plain, render_table
 from ._columns import ENTRY_COLUMNS, ENTRY_DETAILS, TRACK_COLUMNS, TRACK_DETAILS
 from ._listing import enum_choice, list_options, print_list
 from .artifacts import find_artifact
+
+if TYPE_CHECKING:
+    from ..._client import LumlClient
 
 _TRACK = "TRACK"
 _VERSION = re.compile(r"[vV]?(\d+)")
@@ -281,6 +283,8 @@ def download_stage(track: str, destination: str | None, stage: str, overwrite: b
     if destination is not None and destination.endswith(("/", os.sep)):
         Path(destination).mkdir(parents=True, exist_ok=True)
     try:
+        from ...transfer.download import target_path
+
         target = target_path(destination, artifact.file_name, artifact.id)
     except FileDownloadError as error:  # a destination that cannot be used: bad input
         raise CliError(error.message) from None
