@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Generic, Self
+from typing import TYPE_CHECKING, Any, Generic, Self
 
 import httpx
 from luml_openapi.client import Client
@@ -18,16 +18,30 @@ from ._options import ClientOptions
 from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
 from ._wire import AsyncHttpxStorage, HttpxStorage, WireStorage
-from .resources.artifacts import ArtifactResource
-from .resources.bucket_secrets import BucketSecretResource
-from .resources.collections import CollectionResource
-from .resources.deployments import DeploymentResource
-from .resources.orbit_secrets import OrbitSecretResource
-from .resources.orbits import OrbitResource
-from .resources.organizations import OrganizationResource
-from .resources.satellites import SatelliteResource
-from .resources.tracks import TrackResource
-from .transfer.repair import Recorder, sweep
+
+if TYPE_CHECKING:  # each resource module is imported when its property is first read
+    from ._flow import Flow
+    from .resources.artifacts import ArtifactResource
+    from .resources.bucket_secrets import BucketSecretResource
+    from .resources.collections import CollectionResource
+    from .resources.deployments import DeploymentResource
+    from .resources.orbit_secrets import OrbitSecretResource
+    from .resources.orbits import OrbitResource
+    from .resources.organizations import OrganizationResource
+    from .resources.satellites import SatelliteResource
+    from .resources.tracks import TrackResource
+
+
+def _repair_prelude(options: ClientOptions) -> Callable[[], Flow[Any]]:
+    """Each call's prelude: settle what interrupted transfers of this key left in the journal
+    (transfer/repair.py is imported on the first call, not with the client)."""
+
+    def repair() -> Flow[Any]:
+        from .transfer.repair import Recorder, sweep
+
+        return sweep(Recorder.for_client(options.base_url, options.api_key.reveal()))
+
+    return repair
 
 
 class _BaseClient(Generic[M]):
@@ -126,12 +140,8 @@ class _BaseClient(Generic[M]):
             driver = SyncDriver(self._raw, storage_http, options.retry, context)
         self._defaults = Defaults()
         self._defaults.request(organization, orbit, collection)
-        recorder = Recorder.for_client(options.base_url, options.api_key.reveal())
         self._session: Session[M] = Session(
-            driver,
-            options,
-            self._defaults,
-            prelude=lambda: sweep(recorder),
+            driver, options, self._defaults, prelude=_repair_prelude(options)
         )
         if any(value is not None for value in (organization, orbit, collection)):
             self._defaults_requested()
@@ -182,46 +192,64 @@ class _BaseClient(Generic[M]):
     @cached_property
     def organizations(self) -> OrganizationResource[M]:
         """The caller's organizations."""
+        from .resources.organizations import OrganizationResource
+
         return OrganizationResource(self._session)
 
     @cached_property
     def bucket_secrets(self) -> BucketSecretResource[M]:
         """Bucket secrets of the default organization."""
+        from .resources.bucket_secrets import BucketSecretResource
+
         return BucketSecretResource(self._session)
 
     @cached_property
     def orbits(self) -> OrbitResource[M]:
         """Orbits of the default organization."""
+        from .resources.orbits import OrbitResource
+
         return OrbitResource(self._session)
 
     @cached_property
     def collections(self) -> CollectionResource[M]:
         """Collections of the default orbit."""
+        from .resources.collections import CollectionResource
+
         return CollectionResource(self._session)
 
     @cached_property
     def artifacts(self) -> ArtifactResource[M]:
         """Artifacts of the default collection."""
+        from .resources.artifacts import ArtifactResource
+
         return ArtifactResource(self._session)
 
     @cached_property
     def tracks(self) -> TrackResource[M]:
         """Tracks of the default orbit: model versions promoted through stages."""
+        from .resources.tracks import TrackResource
+
         return TrackResource(self._session)
 
     @cached_property
     def deployments(self) -> DeploymentResource[M]:
         """Deployments of the default orbit (artifacts running on satellites)."""
+        from .resources.deployments import DeploymentResource
+
         return DeploymentResource(self._session)
 
     @cached_property
     def satellites(self) -> SatelliteResource[M]:
         """Satellites of the default orbit (the machines that run deployments)."""
+        from .resources.satellites import SatelliteResource
+
         return SatelliteResource(self._session)
 
     @cached_property
     def orbit_secrets(self) -> OrbitSecretResource[M]:
         """Secrets of the default orbit (values deployments read by secret id)."""
+        from .resources.orbit_secrets import OrbitSecretResource
+
         return OrbitSecretResource(self._session)
 
     def __repr__(self) -> str:

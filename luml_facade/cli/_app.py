@@ -11,7 +11,7 @@ import click
 from .._errors import LumlAPIError
 from .._version import __version__
 from ._context import common_options, get_state
-from ._exit import EXIT_CODES_HELP, CliError, ExitCode, exit_code_for, for_the_shell
+from ._exit import EXIT_CODES_HELP, CliError, ExitCode, exit_code_for, shell_message
 from .commands import COMMANDS
 
 
@@ -25,7 +25,7 @@ class LumlGroup(click.Group):
         except CliError as error:
             self._fail(ctx, error, error.message, error.code)
         except LumlAPIError as error:
-            self._fail(ctx, error, for_the_shell(str(error)), exit_code_for(error))
+            self._fail(ctx, error, shell_message(error), exit_code_for(error))
         except KeyboardInterrupt as error:
             self._fail(ctx, error, "interrupted", ExitCode.INTERRUPTED)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -70,7 +70,7 @@ def cli() -> None:
       luml artifacts upload model.luml --collection churn --tag prod
       luml artifacts list --json
       luml artifacts download "Churn v2" ./models/
-      luml tracks add churn-model model.luml --stage production --collection churn
+      luml artifacts upload model.luml --track churn-model --stage production
       luml tracks download churn-model --stage production ./models/
       luml bucket-secrets check
     """

@@ -14,7 +14,7 @@ from .conftest import Shell, write_artifact
 ARTIFACT_FIELDS = {
     "id", "collection_id", "name", "file_name", "description", "extra_values", "manifest",
     "file_hash", "file_index", "bucket_location", "size", "unique_identifier", "status", "type",
-    "tags", "created_by_user", "collection_name", "created_at", "updated_at",
+    "tags", "created_by_user", "collection_name", "created_at", "updated_at", "metrics",
 }  # fmt: skip
 
 

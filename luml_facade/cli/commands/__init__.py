@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import click
 
+from . import track_admin  # noqa: F401  (adds update, delete and stages to `luml tracks`)
 from .artifacts import artifacts_group
 from .bucket_secrets import bucket_secrets_group
 from .collections import collections_group
