@@ -298,7 +298,16 @@ class LumlClient(_BaseClient[SyncMode]):
     ) -> None:
         """Set the default organization, orbit and collection (ids or exact names).
 
-        Raises ConfigurationError when one of them does not exist.
+        Arguments:
+            organization: The default organization; None: the only one, if there is one.
+            orbit: The default orbit; None: the only one of the organization, if there is one.
+            collection: The default collection; None: the only one of the orbit, if any.
+
+        Raises:
+            ConfigurationError: one of them does not exist (the message lists what does).
+
+        Example:
+            luml.setup_config(organization="My Org", orbit="Default Orbit", collection="churn")
         """
         self._defaults.request(organization, orbit, collection)
         self._settle()
@@ -337,7 +346,11 @@ class LumlClient(_BaseClient[SyncMode]):
         )
 
     def close(self) -> None:
-        """Close the connections this client opened."""
+        """Close the connections this client opened (`with LumlClient(...)` does it).
+
+        Example:
+            luml.close()
+        """
         for client in self._owned:
             client.close()
 
@@ -391,20 +404,47 @@ class AsyncLumlClient(_BaseClient[AsyncMode]):
     ) -> _Settling:
         """Set the default organization, orbit and collection (ids or exact names).
 
-        `await` it to resolve them at once (raising ConfigurationError for one that does not
-        exist); otherwise they are resolved on first use.
+        `await` it to resolve them at once; otherwise they are resolved on first use.
+
+        Arguments:
+            organization: The default organization; None: the only one, if there is one.
+            orbit: The default orbit; None: the only one of the organization, if there is one.
+            collection: The default collection; None: the only one of the orbit, if any.
+
+        Returns:
+            An awaitable (awaiting it is optional).
+
+        Raises:
+            ConfigurationError: (when awaited, or on first use) one of them does not exist.
+
+        Example:
+            await luml.setup_config(organization="My Org", orbit="Default Orbit")
         """
         self._defaults.request(organization, orbit, collection)
         return _Settling(self)
 
     async def get_defaults(self) -> tuple[str | None, str | None, str | None]:
-        """(organization id, orbit id, collection id) after resolving the defaults."""
+        """The default organization, orbit and collection ids, resolved now.
+
+        Returns:
+            (organization id, orbit id, collection id); None for a level with no default.
+
+        Raises:
+            ConfigurationError: a default names nothing, or several candidates exist.
+
+        Example:
+            organization_id, orbit_id, collection_id = await luml.get_defaults()
+        """
         await self._settle()
         defaults = self._defaults
         return defaults.organization_id, defaults.orbit_id, defaults.collection_id
 
     async def aclose(self) -> None:
-        """Close the connections this client opened."""
+        """Close the connections this client opened (`async with` does it).
+
+        Example:
+            await luml.aclose()
+        """
         for client in self._owned:
             closing = getattr(client, "aclose", None)
             if closing is not None:

@@ -145,6 +145,11 @@ class TrackResource(TrackEntryMethods[M]):
         Returns:
             TracksList: `items` and the `cursor` of the next page (None on the last).
 
+        Raises:
+            InvalidArgumentError: an unknown sort column, order or type, or a limit out of
+                range.
+            ConfigurationError: no orbit is chosen.
+
         Example:
             page = luml.tracks.list(sort_by="name", order="asc", search="churn")
             while True:
@@ -189,6 +194,10 @@ class TrackResource(TrackEntryMethods[M]):
 
         Returns:
             An iterator of Track (an async iterator on AsyncLumlClient).
+
+        Raises:
+            InvalidArgumentError: as in `list` (when iteration starts).
+            ConfigurationError: no orbit is chosen.
 
         Example:
             for track in luml.tracks.list_all(types=["model"]):
