@@ -25,6 +25,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -80,7 +81,9 @@ def run_once(case: Case, env: dict[str, str]) -> dict[str, float]:
     if case.importtime:
         command[1:1] = ["-X", "importtime"]
     cpu_before, start = child_cpu(), time.perf_counter()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, env=env, cwd=env["LUML_BENCH_CWD"], capture_output=True, text=True, check=False
+    )
     wall, cpu = time.perf_counter() - start, child_cpu() - cpu_before
     if result.returncode != 0:
         raise SystemExit(f"{case.name} failed ({result.returncode}):\n{result.stderr}")
@@ -99,7 +102,11 @@ def local_server_env() -> Iterator[dict[str, str]]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("LUML_")}
         env |= {"LUML_BASE_URL": server.url, "LUML_API_KEY": server.api_key}
         env["LUML_CONFIG"] = os.devnull  # no config file of the user's
-        yield env
+        with tempfile.TemporaryDirectory(prefix="luml-import-time-") as scratch:
+            # run from an empty directory: `python -c` imports from the current one first,
+            # so a checkout there would shadow the installed package being measured
+            env["LUML_BENCH_CWD"] = scratch
+            yield env
 
 
 def summary(values: list[float]) -> str:

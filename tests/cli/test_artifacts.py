@@ -114,7 +114,7 @@ def test_delete_needs_yes_without_a_terminal(shell: Shell, model_file: Path) -> 
 def test_delete_asks_on_a_terminal(
     shell: Shell, model_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("luml_facade.cli.commands.artifacts.is_terminal", lambda stream: True)
+    monkeypatch.setattr("luml_facade.cli.commands._changes.is_terminal", lambda stream: True)
     shell("artifacts", "upload", str(model_file), "--collection", "churn")
     declined = shell("artifacts", "delete", "churn.luml", "--collection", "churn", input="n\n")
     assert declined.exit_code != 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import Shell, write_artifact
 
 ONE_COMMAND = ("artifacts", "upload", "--collection", "churn", "--track", "churn-model")
@@ -149,3 +151,13 @@ def test_json_artifacts_carry_metrics(shell: Shell, model_file: Path) -> None:
     assert got["metrics"] == got["extra_values"] == {"F1": 0.9}
     (listed,) = shell.json("artifacts", "list", "--collection", "churn")
     assert listed["metrics"] == {"F1": 0.9}
+
+
+def test_track_delete_asks_on_a_terminal(shell: Shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("luml_facade.cli.commands._changes.is_terminal", lambda stream: True)
+    shell.json("tracks", "create", "churn-model")
+    declined = shell("tracks", "delete", "churn-model", input="n\n")
+    assert declined.exit_code != 0 and "Delete track churn-model" in declined.stderr
+    assert [track["name"] for track in shell.json("tracks", "list")] == ["churn-model"]
+    assert shell("tracks", "delete", "churn-model", input="y\n").exit_code == 0
+    assert shell.json("tracks", "list") == []

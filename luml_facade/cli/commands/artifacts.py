@@ -6,7 +6,6 @@ Artifacts are named by id, exact name or exact file name wherever a command take
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -15,7 +14,8 @@ from ..._errors import FileDownloadError
 from ...types import Artifact, ArtifactSortBy, ArtifactType
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
-from .._output import human_size, is_terminal, plain
+from .._output import human_size, plain
+from ._changes import confirm_delete, new_tags
 from ._columns import ARTIFACT_COLUMNS, ARTIFACT_DETAILS
 from ._listing import list_options, print_list
 from ._placement import place, placement_options, plan
@@ -183,15 +183,11 @@ def update_artifact(
     clear_tags: bool,
 ) -> None:
     """Change an artifact's name, description or tags; prints the result."""
-    if tags and clear_tags:
-        raise CliError("--tag and --clear-tags exclude each other")
-    new_tags = [] if clear_tags else (list(tags) or None)
-    if name is None and description is None and new_tags is None:
-        raise CliError("nothing to change: pass --name, --description, --tag or --clear-tags")
+    wanted_tags = new_tags(name, description, tags, clear_tags)
     state = get_state()
     found = find_artifact(state, artifact)
     updated = state.client("collection").artifacts.update(
-        found.id, name=name, description=description, tags=new_tags
+        found.id, name=name, description=description, tags=wanted_tags
     )
     state.output.item(updated, ARTIFACT_DETAILS)
 
@@ -209,9 +205,6 @@ def delete_artifact(artifact: str, yes: bool, force: bool) -> None:
     state = get_state()
     found = find_artifact(state, artifact)
     label = f"{found.name or found.file_name} ({found.id})"
-    if not yes:
-        if not is_terminal(sys.stdin):
-            raise CliError("refusing to delete without confirmation: pass --yes")
-        click.confirm(f"Delete artifact {label}?", abort=True, err=True)
+    confirm_delete("artifact", label, yes)
     state.client("collection").artifacts.delete(found.id, force=force)
     state.output.data({"id": found.id, "deleted": True}, f"Deleted artifact {label}", found.id)

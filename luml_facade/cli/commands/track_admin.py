@@ -7,13 +7,12 @@ stage still listed, so adding or renaming one never moves a version.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from .._context import common_options, get_state
 from .._exit import CliError, ExitCode
-from .._output import is_terminal, plain
+from .._output import plain
+from ._changes import confirm_delete, new_tags
 from ._columns import TRACK_DETAILS
 from ._placement import has_stage, missing_stage
 from .tracks import find_track, tracks_group
@@ -39,15 +38,11 @@ def update_track(
 
     Stages have their own commands: luml tracks stages add|rename|remove.
     """
-    if tags and clear_tags:
-        raise CliError("--tag and --clear-tags exclude each other")
-    new_tags = [] if clear_tags else (list(tags) or None)
-    if name is None and description is None and new_tags is None:
-        raise CliError("nothing to change: pass --name, --description, --tag or --clear-tags")
+    wanted_tags = new_tags(name, description, tags, clear_tags)
     state = get_state()
     found = find_track(state, track)
     updated = state.client("orbit").tracks.update(
-        found.id, name=name, description=description, tags=new_tags
+        found.id, name=name, description=description, tags=wanted_tags
     )
     state.output.item(updated, TRACK_DETAILS)
 
@@ -64,10 +59,7 @@ def delete_track(track: str, yes: bool) -> None:
     state = get_state()
     found = find_track(state, track)
     label = f"{found.name} ({found.id}, {found.total_entries} versions)"
-    if not yes:
-        if not is_terminal(sys.stdin):
-            raise CliError("refusing to delete without confirmation: pass --yes")
-        click.confirm(f"Delete track {label}?", abort=True, err=True)
+    confirm_delete("track", label, yes)
     state.client("orbit").tracks.delete(found.id)
     state.output.data({"id": found.id, "deleted": True}, f"Deleted track {label}", found.id)
 
