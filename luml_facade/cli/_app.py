@@ -12,11 +12,32 @@ from .._errors import LumlAPIError
 from .._version import __version__
 from ._context import common_options, get_state
 from ._exit import EXIT_CODES_HELP, CliError, ExitCode, exit_code_for, shell_message
-from .commands import COMMANDS
+from .commands import COMMANDS, load
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text` cut at a word to fit `limit` characters, with "..." (as click shortens help)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 3].rsplit(" ", 1)[0].rstrip(",;:") + "..."
 
 
 class LumlGroup(click.Group):
-    """A click group that turns errors into a message and an exit code."""
+    """A click group that turns errors into a message and an exit code, and imports a
+    command's module only when that command runs (commands/__init__.py: COMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return load(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of `luml --help`, from COMMANDS (no command module imported)."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, _shortened(spec[2], limit)) for name, spec in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         state = get_state(ctx)
@@ -74,7 +95,3 @@ def cli() -> None:
       luml tracks download churn-model --stage production ./models/
       luml bucket-secrets check
     """
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
