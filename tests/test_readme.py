@@ -33,6 +33,12 @@ BLOCK = re.compile(
 )
 TIMEOUT = 300
 RUNS = 2
+# What a block must print (stdout or stderr), by a line of its code: an example whose point is
+# its output must show it as written (the progress handler logs through logging).
+EXPECTED_OUTPUT = {
+    "class LogProgress(BaseProgressHandler):": "progress.luml: done",
+    "luml.tracks.download_by_stage(": "production model at models/model.v3.luml",
+}
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,9 @@ def test_docs_block_runs_twice(block: Block, local_server: LocalServer, tmp_path
         assert result.returncode == 0, report
         assert "ResourceWarning" not in result.stderr, report
         assert "Traceback" not in result.stderr, report
+        for line, printed in EXPECTED_OUTPUT.items():
+            if line in block.code:
+                assert printed in result.stdout + result.stderr, report
     assert repeated_names(local_server, tmp_path) == {"artifacts": [], "tracks": []}, (
         f"{block.page} line {block.line} leaves names that repeat when it is run again"
     )
