@@ -50,8 +50,11 @@ class _BaseClient(Generic[M]):
     Arguments:
         api_key: the LUML API key; default: the LUML_API_KEY environment variable.
         base_url: default: LUML_BASE_URL, else https://api.luml.ai.
-        organization, orbit, collection: default organization / orbit / collection, each an
-            id or an exact name; each left out is picked when exactly one candidate exists.
+        organization: the default organization, an id or an exact name; left out, it is
+            picked when the key's user has exactly one.
+        orbit: the default orbit (id or exact name); left out, picked when there is one.
+        collection: the default collection (id or exact name); left out, picked when there
+            is one.
         timeout: seconds (or an httpx.Timeout) for API calls; default 60 s, 10 s to connect.
         max_retries: retries of idempotent calls and storage requests (default 3).
         retry: a RetryPolicy, for full control of the backoff (overrides max_retries).
