@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-demo test live-test lint types unit regenerate check-generated api-update demo server bench azurite clean
+.PHONY: install install-demo test live-test lint types unit docs regenerate check-generated api-update demo server bench azurite clean
 
 # Azurite (Microsoft's Azure Storage emulator, npm) for the Azure tests: pinned with a lock
 # file in tools/azurite/, installed with `npm ci` into the git-ignored .tools/azurite/.
@@ -29,8 +29,13 @@ $(AZURITE_STAMP): tools/azurite/package.json tools/azurite/package-lock.json
 ## azurite: install the pinned Azure Storage emulator into .tools/azurite (make test does it)
 azurite: $(AZURITE_STAMP)
 
-## test: everything CI runs: generated/ is current, lint, format, types, tests
-test: check-generated lint types unit
+## test: everything CI runs: generated/ is current, lint, format, types, tests, the docs site
+test: check-generated lint types unit docs
+
+## docs: build the documentation site into site/ (strict: a warning, a broken link or a
+# reference to a name that does not exist fails the build)
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 check-generated: install
 	$(BIN)/python scripts/regenerate --check

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Generic, Self
+from typing import TYPE_CHECKING, Any, Generic, Self
 
 import attrs
 import httpx
@@ -21,16 +21,30 @@ from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
 from ._wire import AsyncHttpxStorage, HttpxStorage, WireStorage
 from .cache.settings import CacheSettings
-from .resources.artifacts import ArtifactResource
-from .resources.bucket_secrets import BucketSecretResource
-from .resources.collections import CollectionResource
-from .resources.deployments import DeploymentResource
-from .resources.orbit_secrets import OrbitSecretResource
-from .resources.orbits import OrbitResource
-from .resources.organizations import OrganizationResource
-from .resources.satellites import SatelliteResource
-from .resources.tracks import TrackResource
-from .transfer.repair import Recorder, sweep
+
+if TYPE_CHECKING:  # each resource module is imported when its property is first read
+    from ._flow import Flow
+    from .resources.artifacts import ArtifactResource
+    from .resources.bucket_secrets import BucketSecretResource
+    from .resources.collections import CollectionResource
+    from .resources.deployments import DeploymentResource
+    from .resources.orbit_secrets import OrbitSecretResource
+    from .resources.orbits import OrbitResource
+    from .resources.organizations import OrganizationResource
+    from .resources.satellites import SatelliteResource
+    from .resources.tracks import TrackResource
+
+
+def _repair_prelude(options: ClientOptions) -> Callable[[], Flow[Any]]:
+    """Each call's prelude: settle what interrupted transfers of this key left in the journal
+    (transfer/repair.py is imported on the first call, not with the client)."""
+
+    def repair() -> Flow[Any]:
+        from .transfer.repair import Recorder, sweep
+
+        return sweep(Recorder.for_client(options.base_url, options.api_key.reveal()))
+
+    return repair
 
 
 class _BaseClient(Generic[M]):
@@ -39,8 +53,11 @@ class _BaseClient(Generic[M]):
     Arguments:
         api_key: the LUML API key; default: the LUML_API_KEY environment variable.
         base_url: default: LUML_BASE_URL, else https://api.luml.ai.
-        organization, orbit, collection: default organization / orbit / collection, each an
-            id or an exact name; each left out is picked when exactly one candidate exists.
+        organization: the default organization, an id or an exact name; left out, it is
+            picked when the key's user has exactly one.
+        orbit: the default orbit (id or exact name); left out, picked when there is one.
+        collection: the default collection (id or exact name); left out, picked when there
+            is one.
         timeout: seconds (or an httpx.Timeout) for API calls; default 60 s, 10 s to connect.
         max_retries: retries of idempotent calls and storage requests (default 3).
         retry: a RetryPolicy, for full control of the backoff (overrides max_retries).
@@ -138,12 +155,11 @@ class _BaseClient(Generic[M]):
             driver = SyncDriver(self._raw, storage_http, options.retry, context)
         self._defaults = Defaults()
         self._defaults.request(organization, orbit, collection)
-        recorder = Recorder.for_client(options.base_url, options.api_key.reveal())
         self._session: Session[M] = Session(
             driver,
             options,
             self._defaults,
-            prelude=None if options.cache.offline else lambda: sweep(recorder),
+            prelude=None if options.cache.offline else _repair_prelude(options),
         )
         if not options.cache.offline and any(
             value is not None for value in (organization, orbit, collection)
@@ -196,46 +212,64 @@ class _BaseClient(Generic[M]):
     @cached_property
     def organizations(self) -> OrganizationResource[M]:
         """The caller's organizations."""
+        from .resources.organizations import OrganizationResource
+
         return OrganizationResource(self._session)
 
     @cached_property
     def bucket_secrets(self) -> BucketSecretResource[M]:
         """Bucket secrets of the default organization."""
+        from .resources.bucket_secrets import BucketSecretResource
+
         return BucketSecretResource(self._session)
 
     @cached_property
     def orbits(self) -> OrbitResource[M]:
         """Orbits of the default organization."""
+        from .resources.orbits import OrbitResource
+
         return OrbitResource(self._session)
 
     @cached_property
     def collections(self) -> CollectionResource[M]:
         """Collections of the default orbit."""
+        from .resources.collections import CollectionResource
+
         return CollectionResource(self._session)
 
     @cached_property
     def artifacts(self) -> ArtifactResource[M]:
         """Artifacts of the default collection."""
+        from .resources.artifacts import ArtifactResource
+
         return ArtifactResource(self._session)
 
     @cached_property
     def tracks(self) -> TrackResource[M]:
         """Tracks of the default orbit: model versions promoted through stages."""
+        from .resources.tracks import TrackResource
+
         return TrackResource(self._session)
 
     @cached_property
     def deployments(self) -> DeploymentResource[M]:
         """Deployments of the default orbit (artifacts running on satellites)."""
+        from .resources.deployments import DeploymentResource
+
         return DeploymentResource(self._session)
 
     @cached_property
     def satellites(self) -> SatelliteResource[M]:
         """Satellites of the default orbit (the machines that run deployments)."""
+        from .resources.satellites import SatelliteResource
+
         return SatelliteResource(self._session)
 
     @cached_property
     def orbit_secrets(self) -> OrbitSecretResource[M]:
         """Secrets of the default orbit (values deployments read by secret id)."""
+        from .resources.orbit_secrets import OrbitSecretResource
+
         return OrbitSecretResource(self._session)
 
     def __repr__(self) -> str:
@@ -284,7 +318,16 @@ class LumlClient(_BaseClient[SyncMode]):
     ) -> None:
         """Set the default organization, orbit and collection (ids or exact names).
 
-        Raises ConfigurationError when one of them does not exist.
+        Arguments:
+            organization: The default organization; None: the only one, if there is one.
+            orbit: The default orbit; None: the only one of the organization, if there is one.
+            collection: The default collection; None: the only one of the orbit, if any.
+
+        Raises:
+            ConfigurationError: one of them does not exist (the message lists what does).
+
+        Example:
+            luml.setup_config(organization="My Org", orbit="Default Orbit", collection="churn")
         """
         self._defaults.request(organization, orbit, collection)
         self._settle()
@@ -323,7 +366,11 @@ class LumlClient(_BaseClient[SyncMode]):
         )
 
     def close(self) -> None:
-        """Close the connections this client opened."""
+        """Close the connections this client opened (`with LumlClient(...)` does it).
+
+        Example:
+            luml.close()
+        """
         for client in self._owned:
             client.close()
 
@@ -377,20 +424,47 @@ class AsyncLumlClient(_BaseClient[AsyncMode]):
     ) -> _Settling:
         """Set the default organization, orbit and collection (ids or exact names).
 
-        `await` it to resolve them at once (raising ConfigurationError for one that does not
-        exist); otherwise they are resolved on first use.
+        `await` it to resolve them at once; otherwise they are resolved on first use.
+
+        Arguments:
+            organization: The default organization; None: the only one, if there is one.
+            orbit: The default orbit; None: the only one of the organization, if there is one.
+            collection: The default collection; None: the only one of the orbit, if any.
+
+        Returns:
+            An awaitable (awaiting it is optional).
+
+        Raises:
+            ConfigurationError: (when awaited, or on first use) one of them does not exist.
+
+        Example:
+            await luml.setup_config(organization="My Org", orbit="Default Orbit")
         """
         self._defaults.request(organization, orbit, collection)
         return _Settling(self)
 
     async def get_defaults(self) -> tuple[str | None, str | None, str | None]:
-        """(organization id, orbit id, collection id) after resolving the defaults."""
+        """The default organization, orbit and collection ids, resolved now.
+
+        Returns:
+            (organization id, orbit id, collection id); None for a level with no default.
+
+        Raises:
+            ConfigurationError: a default names nothing, or several candidates exist.
+
+        Example:
+            organization_id, orbit_id, collection_id = await luml.get_defaults()
+        """
         await self._settle()
         defaults = self._defaults
         return defaults.organization_id, defaults.orbit_id, defaults.collection_id
 
     async def aclose(self) -> None:
-        """Close the connections this client opened."""
+        """Close the connections this client opened (`async with` does it).
+
+        Example:
+            await luml.aclose()
+        """
         for client in self._owned:
             closing = getattr(client, "aclose", None)
             if closing is not None:

@@ -11,12 +11,33 @@ import click
 from .._errors import LumlAPIError
 from .._version import __version__
 from ._context import common_options, get_state
-from ._exit import EXIT_CODES_HELP, CliError, ExitCode, exit_code_for, for_the_shell
-from .commands import COMMANDS
+from ._exit import EXIT_CODES_HELP, CliError, ExitCode, exit_code_for, shell_message
+from .commands import COMMANDS, load
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text` cut at a word to fit `limit` characters, with "..." (as click shortens help)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 3].rsplit(" ", 1)[0].rstrip(",;:") + "..."
 
 
 class LumlGroup(click.Group):
-    """A click group that turns errors into a message and an exit code."""
+    """A click group that turns errors into a message and an exit code, and imports a
+    command's module only when that command runs (commands/__init__.py: COMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return load(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of `luml --help`, from COMMANDS (no command module imported)."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, _shortened(spec[2], limit)) for name, spec in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         state = get_state(ctx)
@@ -25,7 +46,7 @@ class LumlGroup(click.Group):
         except CliError as error:
             self._fail(ctx, error, error.message, error.code)
         except LumlAPIError as error:
-            self._fail(ctx, error, for_the_shell(str(error)), exit_code_for(error))
+            self._fail(ctx, error, shell_message(error), exit_code_for(error))
         except KeyboardInterrupt as error:
             self._fail(ctx, error, "interrupted", ExitCode.INTERRUPTED)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -70,11 +91,7 @@ def cli() -> None:
       luml artifacts upload model.luml --collection churn --tag prod
       luml artifacts list --json
       luml artifacts download "Churn v2" ./models/
-      luml tracks add churn-model model.luml --stage production --collection churn
+      luml artifacts upload model.luml --track churn-model --stage production
       luml tracks download churn-model --stage production ./models/
       luml bucket-secrets check
     """
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 import click
 
-from .._client import LumlClient
 from ._output import Output
 from ._settings import SCOPES, Settings, is_private, resolve
+
+if TYPE_CHECKING:  # imported on first use: `luml --help` does not load the client
+    from .._client import LumlClient
 
 F = TypeVar("F", bound=Callable[..., Any])
 Scope = Literal["organization", "orbit", "collection"]
@@ -65,6 +67,8 @@ class State:
             settings = self.settings()
             key = settings.require_key()
             depth = SCOPES.index(scope)
+            from .._client import LumlClient
+
             self._clients[scope] = LumlClient(
                 api_key=key.reveal(),
                 base_url=settings.base_url.value,

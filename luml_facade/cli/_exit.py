@@ -114,6 +114,21 @@ class CliError(Exception):
 _PYTHON_HINT = re.compile(r"\. Pass \w+=\.\.\. or set it with setup_config\((\w+)=\.\.\.\)$")
 
 
+def shell_message(error: LumlAPIError) -> str:
+    """The one line `luml` prints for a facade error.
+
+    A not-found reads like the command line's own ("no track 'x' in the orbit; ..."), without
+    the "404: " other HTTP errors start with.
+
+    Example:
+        shell_message(NotFoundError("no track 'x' in the orbit", status_code=404))
+    """
+    text = str(error)
+    if isinstance(error, NotFoundError):
+        text = text.removeprefix(f"{error.status_code}: ")
+    return for_the_shell(text)
+
+
 def for_the_shell(message: str) -> str:
     """A facade message with its Python advice ("pass orbit=...") told as flags instead."""
     return _PYTHON_HINT.sub(lambda match: f"; set --{match[1]} or LUML_{match[1].upper()}", message)

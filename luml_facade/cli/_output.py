@@ -22,16 +22,26 @@ from ..transfer.progress import BaseProgressHandler, SilentProgressHandler, Tqdm
 Column = tuple[str, Callable[[Any], Any]]
 
 
+# Properties JSON output carries beside the fields: an artifact's `metrics` (the same dict as
+# its `extra_values`, under the name the Python API and the docs use).
+_PROPERTIES = ("metrics",)
+
+
 def plain(value: Any) -> Any:
-    """`value` as JSON-ready data: attrs objects become dicts, datetimes ISO 8601 strings,
-    enums their values, paths strings.
+    """`value` as JSON-ready data: attrs objects become dicts (their fields, plus `metrics`
+    where the type has that property), datetimes ISO 8601 strings, enums their values, paths
+    strings.
 
     Example:
-        json.dumps(plain(artifact))
+        json.dumps(plain(artifact))  # {"id": ..., "extra_values": {...}, "metrics": {...}}
     """
     if attrs.has(type(value)):
         fields = attrs.fields(type(value))
-        return {field.name: plain(getattr(value, field.name)) for field in fields}
+        data = {field.name: plain(getattr(value, field.name)) for field in fields}
+        for name in _PROPERTIES:
+            if isinstance(getattr(type(value), name, None), property):
+                data[name] = plain(getattr(value, name))
+        return data
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime.datetime | datetime.date):
@@ -119,6 +129,18 @@ class Output:
             width = max(len(header) for header, _ in columns)
             for header, getter in columns:
                 click.echo(f"{header + ':':<{width + 1}} {cell(getter(item))}")
+
+    def item_with(
+        self, item: Any, columns: Sequence[Column], *, extra: dict[str, Any], note: str
+    ) -> None:
+        """One object and what was done with it: JSON with `extra`'s keys added, its id
+        (--quiet), or its `field: value` lines and then `note`."""
+        if self.json:
+            self._print_json({**plain(item), **extra})
+            return
+        self.item(item, columns)
+        if not self.quiet:
+            click.echo(note)
 
     def data(self, data: dict[str, Any], text: str, quiet_text: str | None = None) -> None:
         """A result that is not a facade object: `data` as JSON, else `text` for people."""

@@ -13,12 +13,15 @@ import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import click
 
-from .._options import ApiKey
 from ._exit import CliError, ExitCode
+
+if TYPE_CHECKING:  # _options imports httpx: loaded when a setting is resolved, not for --help
+    from .._options import ApiKey
 
 CONFIG_ENV = "LUML_CONFIG"
 # The facade reads LUML_API_KEY and LUML_BASE_URL itself; the CLI adds the three defaults.
@@ -141,6 +144,8 @@ def resolve(
         else:
             found[key] = Setting()
     api_key = found["api_key"]
+    from .._options import ApiKey
+
     return Settings(
         api_key=None if api_key.value is None else ApiKey(api_key.value),
         api_key_source=api_key.source,

@@ -75,11 +75,20 @@ class ArtifactResource(Resource[M]):
         """Get an artifact by id, exact name or exact file name (case-sensitive).
 
         Searches every page of the collection; name matches win over file-name matches.
-        Returns None when nothing matches; raises MultipleResourcesFoundError when several
-        artifacts match, and ConfigurationError when no collection is chosen.
+
+        Arguments:
+            artifact_value: The artifact's id, exact name or exact file name.
+            collection_id: The collection's id; default: the client's default collection.
+
+        Returns:
+            Artifact | None: the artifact, or None when nothing matches.
+
+        Raises:
+            MultipleResourcesFoundError: several artifacts have that name (or file name).
+            ConfigurationError: no collection is chosen (and more than one exists).
 
         Example:
-            artifact = luml.artifacts.get("my_model")
+            artifact = luml.artifacts.get("churn.v2.luml")
         """
         text(artifact_value, "artifact_value", optional=False)
         path = yield from self._path(collection_id)
@@ -115,9 +124,23 @@ class ArtifactResource(Resource[M]):
     ) -> Flow[ArtifactsList]:
         """One page of the collection's artifacts.
 
-        `sort_by` is a column (name, created_at, size, description, status, type) or any metric
-        key; pass the returned `cursor` as `start_after=` for the next page. `type=` is the
-        older spelling of `types=[...]`.
+        Arguments:
+            collection_id: The collection's id; default: the client's default collection.
+            start_after: The `cursor` of the previous page; None for the first page.
+            limit: Artifacts per page, 1..100.
+            sort_by: A column (name, created_at, size, description, status, type) or any metric
+                key (e.g. "F1").
+            order: "desc" (default) or "asc".
+            types: Only artifacts of these types (ArtifactType or "model", "dataset", ...).
+            search: Only artifacts whose name contains this text.
+            type: The older spelling of `types=[...]` (deprecated, with a warning).
+
+        Returns:
+            ArtifactsList: `items` and the `cursor` of the next page (None on the last page).
+
+        Raises:
+            InvalidArgumentError: an unknown type or order, or a limit out of range.
+            ConfigurationError: no collection is chosen.
 
         Example:
             page = luml.artifacts.list(sort_by="F1", order="desc", types=[ArtifactType.MODEL])
@@ -148,8 +171,25 @@ class ArtifactResource(Resource[M]):
         search: str | None = None,
         type: ArtifactType | str | None = None,
     ) -> Items[Artifact]:
-        """Every artifact of the collection, fetched page by page as you iterate
-        (`async for` on the async client).
+        """Every artifact of the collection, fetched page by page as you iterate (`async for` on
+        the async client).
+
+        Arguments:
+            collection_id: The collection's id; default: the client's default collection.
+            limit: Artifacts per request, 1..100.
+            sort_by: As in `list`.
+            order: As in `list`.
+            types: As in `list`.
+            search: As in `list`.
+            type: As in `list` (deprecated).
+
+        Returns:
+            An iterator of Artifact (an async iterator on AsyncLumlClient); nothing is fetched
+            until iteration starts.
+
+        Raises:
+            InvalidArgumentError: as in `list` (when iteration starts).
+            ConfigurationError: no collection is chosen.
 
         Example:
             for artifact in luml.artifacts.list_all(sort_by="F1"):
@@ -177,7 +217,17 @@ class ArtifactResource(Resource[M]):
     def download_url(
         self, artifact_id: str, *, collection_id: str | None = None
     ) -> Flow[dict[str, str]]:
-        """A presigned URL that downloads the artifact's file: `{"url": ...}`.
+        """A presigned URL that downloads the artifact's file.
+
+        Arguments:
+            artifact_id: The artifact's id.
+            collection_id: The collection's id; default: the client's default collection.
+
+        Returns:
+            dict[str, str]: `{"url": ...}`; the URL carries its own signature (no API key).
+
+        Raises:
+            NotFoundError: the artifact does not exist.
 
         Example:
             url = luml.artifacts.download_url(artifact.id)["url"]
@@ -188,9 +238,20 @@ class ArtifactResource(Resource[M]):
     def delete_url(
         self, artifact_id: str, *, collection_id: str | None = None
     ) -> Flow[dict[str, str]]:
-        """A presigned URL that deletes the artifact's file: `{"url": ...}`.
+        """A presigned URL that deletes the artifact's file.
 
-        The server marks the artifact `pending_deletion` when it hands out this URL.
+        The server marks the artifact `pending_deletion` when it hands out this URL; most callers
+        want `delete()`, which does every step.
+
+        Arguments:
+            artifact_id: The artifact's id.
+            collection_id: The collection's id; default: the client's default collection.
+
+        Returns:
+            dict[str, str]: `{"url": ...}`.
+
+        Raises:
+            NotFoundError: the artifact does not exist.
 
         Example:
             url = luml.artifacts.delete_url(artifact.id)["url"]
@@ -222,6 +283,25 @@ class ArtifactResource(Resource[M]):
         """Create an artifact record (status `pending_upload`) and get its upload details.
 
         Most callers want `upload()`, which inspects a file and does every step.
+
+        Arguments:
+            collection_id: The collection's id; None: the client's default collection.
+            file_name: The file's name (with its extension).
+            extra_values: The metrics, name -> value.
+            manifest: The file's manifest (its `manifest.json`).
+            file_hash: The file's SHA-256, hex.
+            file_index: Archive member name -> (offset, size).
+            size: The file's size in bytes (at most 5 TiB).
+            name: The artifact's name.
+            description: Free text.
+            tags: Tags.
+
+        Returns:
+            CreatedArtifact: the record and its `upload_details` (URL, or a multipart plan).
+
+        Raises:
+            InvalidArgumentError: a value the server would refuse (size, a NaN metric, ...).
+            ConfigurationError: no collection is chosen.
 
         Example:
             created = luml.artifacts.create(
@@ -268,12 +348,25 @@ class ArtifactResource(Resource[M]):
 
         Reads the file once (manifest, metrics, file index, SHA-256), creates the record, moves
         the bytes to storage (in parallel parts for large files) and marks the artifact
-        `uploaded`. `name` defaults to the file name. A progress bar is shown on a terminal;
-        `on_progress=False` turns it off, or pass a BaseProgressHandler.
+        `uploaded`. Whatever fails after the record exists (storage, Ctrl-C, cancellation), the
+        artifact is marked `upload_failed` before the error surfaces.
 
-        Raises FileError (saying what to fix) for an unusable file, and FileUploadError when
-        storage fails; the artifact is then marked `upload_failed`. Ctrl-C or cancellation
-        marks it too, then propagates.
+        Arguments:
+            file_path: The file to upload.
+            name: The artifact's name; default: the file name.
+            description: Free text.
+            tags: Tags.
+            collection_id: The collection's id; default: the client's default collection.
+            on_progress: None (default): a bar when stderr is a terminal; False: none; True: a
+                bar always; or a BaseProgressHandler.
+
+        Returns:
+            Artifact: the uploaded artifact (status `uploaded`, metrics from the file).
+
+        Raises:
+            FileError: the file is missing, unreadable or not a valid artifact (says what to fix).
+            FileUploadError: storage refused the bytes (the artifact is marked upload_failed).
+            ConfigurationError: no collection is chosen.
 
         Example:
             artifact = luml.artifacts.upload("model.luml", name="Churn v2", tags=["prod"])
@@ -312,29 +405,35 @@ class ArtifactResource(Resource[M]):
     ) -> Flow[Path]:
         """Download the artifact's file, verified against its SHA-256, and return its path.
 
-        `file_path` may be a file or a directory; a path ending in "/" always names a
-        directory, created if missing. By default the artifact's file name (reduced to a safe
-        base name) in the current directory. The bytes go to a temporary file beside the
-        target and are renamed into place only once verified. Progress as for `upload`
-        (`on_progress=False`: none).
+        The bytes go to a temporary file beside the target and are renamed into place only once
+        verified. One GET brings the file, timed over its first `part_size` bytes; when that
+        connection is slower than 100 MiB/s, the rest comes as byte ranges over `max_concurrency`
+        connections, each written into its place. A dropped connection resumes where it stopped;
+        storage that ignores Range gets one stream.
 
-        One GET brings the file, timed over its first `part_size` bytes (default 16 MiB).
-        When that connection is slower than 100 MiB/s, it stops there and the rest comes as
-        byte ranges over `max_concurrency` connections (default: the client's
-        max_concurrency), each written into its place in the file; `max_concurrency=1`
-        always fetches one stream. A dropped connection resumes where it stopped; storage
-        that ignores Range gets one stream.
+        Arguments:
+            artifact_id: The artifact's id.
+            file_path: A file or a directory (a path ending in "/" is a directory, created if
+                missing); default: the artifact's file name in the current directory.
+            collection_id: The collection's id; default: the client's default collection.
+            on_progress: As in `upload`.
+            part_size: The size of the first timed part and of each range (default 16 MiB).
+            max_concurrency: Ranges fetched at once (default: the client's `max_concurrency`; 1:
+                always one stream).
+            cache: Fill the target from the shared model cache (docs/cache.md), downloading
+                into the cache only when the file is not there: a hard link where the file
+                system allows (read-only, like the cached file), a copy otherwise.
 
-        `cache=True` fills the target from the shared cache (docs/cache.md), downloading into
-        the cache only when the file is not there: a hard link where the file system allows
-        (read-only, like the cached file), a copy otherwise.
+        Returns:
+            Path: where the file was saved.
 
-        Raises FileDownloadError (leaving nothing behind) when the artifact is not `uploaded`,
-        the target cannot be written, the download fails or does not verify; NotFoundError
-        when the artifact does not exist.
+        Raises:
+            FileDownloadError: the artifact is not `uploaded`, the target cannot be written, or the
+                download failed or did not verify (nothing is left behind).
+            NotFoundError: the artifact does not exist.
 
         Example:
-            path = luml.artifacts.download(artifact.id, "/tmp/models/")
+            path = luml.artifacts.download(artifact.id, "models/")
         """
         if flag(cache, "cache"):
             return (
@@ -374,6 +473,19 @@ class ArtifactResource(Resource[M]):
         Offline (LUML_OFFLINE=1 or `offline=True`) no call is made, and NotCachedError says
         when the artifact is not cached. See docs/cache.md.
 
+        Arguments:
+            artifact: An Artifact, an artifact id, or an exact artifact name.
+            collection_id: The collection's id; default: the client's default collection.
+            on_progress: Progress of a download, as for `download`.
+
+        Returns:
+            Path: the cached (read-only) file.
+
+        Raises:
+            NotFoundError: the artifact does not exist.
+            NotCachedError: offline, and the artifact is not cached.
+            FileDownloadError: the download failed or did not verify.
+
         Example:
             model_file = luml.artifacts.cached_path(artifact.id)
         """
@@ -386,9 +498,18 @@ class ArtifactResource(Resource[M]):
         """Delete the artifact: its stored file, then its record. Irreversible.
 
         The server marks the artifact pending_deletion when asked for the delete URL; if the
-        storage delete fails the artifact is marked deletion_failed and FileDeleteError is
-        raised. `force=True` removes only the record, whatever its status (the stored file
-        stays).
+        storage delete fails, the artifact is marked deletion_failed (the record stays).
+
+        Arguments:
+            artifact_id: The artifact's id.
+            collection_id: The collection's id; default: the client's default collection.
+            force: Remove only the record, whatever its status (the stored file stays).
+
+        Raises:
+            FileDeleteError: storage did not confirm the delete (the artifact is marked
+                deletion_failed).
+            NotFoundError: the artifact does not exist.
+            ConflictError: a deployment uses the artifact.
 
         Example:
             luml.artifacts.delete(artifact.id)
@@ -413,16 +534,24 @@ class ArtifactResource(Resource[M]):
         """Repair artifacts that interrupted transfers left `pending_upload` or
         `pending_deletion` in the collection, and return what was done.
 
-        First settles what the local transfer journal knows (uploads and deletes of this API
-        key on this machine that stopped before their outcome reached the server; every
-        client call does this too). Then every artifact of the collection still
-        `pending_upload` (created longer than `older_than` ago) is marked `upload_failed`, and
-        every one `pending_deletion` (for longer than `older_than`) `deletion_failed`, except
-        those a transfer on this machine is still running. Choose `older_than` longer than
-        your longest upload: an upload still running elsewhere would be failed.
+        First settles what the local transfer journal knows (uploads and deletes of this API key
+        on this machine that stopped before their outcome reached the server; every client call
+        does this too). Then every artifact of the collection still `pending_upload` (created
+        longer than `older_than` ago) is marked `upload_failed`, and every one `pending_deletion`
+        (for longer than `older_than`) `deletion_failed`, except those a transfer on this machine
+        is still running.
 
-        Returns a RepairReport: `repaired` (RepairAction: artifact, status before and after,
-        why) and `skipped` (left alone, and why).
+        Arguments:
+            older_than: Only artifacts pending longer than this; choose it longer than your longest
+                upload (an upload still running on another machine would be failed).
+            collection_id: The collection's id; default: the client's default collection.
+
+        Returns:
+            RepairReport: `repaired` (RepairAction: artifact, status before and after, why) and
+            `skipped` (left alone, and why).
+
+        Raises:
+            ConfigurationError: no collection is chosen.
 
         Example:
             report = luml.artifacts.repair_pending(older_than=timedelta(hours=6))
@@ -447,9 +576,23 @@ class ArtifactResource(Resource[M]):
     ) -> Flow[Artifact]:
         """Update an artifact; only the arguments given change.
 
-        `status` may move pending_upload -> uploaded | upload_failed and pending_deletion ->
-        deletion_failed (the server refuses other moves with BadRequestError). `file_name` is
-        accepted for compatibility but the server no longer lets it change.
+        Arguments:
+            artifact_id: The artifact's id.
+            file_name: Accepted for compatibility and ignored with a warning (the server no
+                longer changes file names).
+            name: A new name.
+            description: A new description.
+            tags: The new tags (replacing the old ones).
+            status: pending_upload -> uploaded | upload_failed, or pending_deletion ->
+                deletion_failed.
+            collection_id: The collection's id; default: the client's default collection.
+
+        Returns:
+            Artifact: the updated artifact.
+
+        Raises:
+            BadRequestError: a status move the server refuses.
+            NotFoundError: the artifact does not exist.
 
         Example:
             artifact = luml.artifacts.update(artifact.id, name="Updated Model", tags=["prod"])

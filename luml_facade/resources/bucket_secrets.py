@@ -57,10 +57,17 @@ class BucketSecretResource(Resource[M]):
 
     @operation
     def get(self, secret_value: str) -> Flow[BucketSecret | None]:
-        """Get a bucket secret by id or exact bucket name.
+        """Get a bucket secret of the default organization by id or exact bucket name.
 
-        Returns None when nothing matches; raises MultipleResourcesFoundError when several
-        secrets use that bucket name.
+        Arguments:
+            secret_value: The secret's id or its bucket's exact name.
+
+        Returns:
+            BucketSecret | None: the secret (S3BucketSecret or AzureBucketSecret; keys left out
+            of its repr), or None when nothing matches.
+
+        Raises:
+            MultipleResourcesFoundError: several secrets use that bucket name.
 
         Example:
             secret = luml.bucket_secrets.get("my-bucket")
@@ -83,6 +90,12 @@ class BucketSecretResource(Resource[M]):
     @operation
     def list(self) -> Flow[builtins.list[BucketSecret]]:
         """List the bucket secrets of the default organization.
+
+        Returns:
+            list[BucketSecret]: every secret (S3BucketSecret or AzureBucketSecret).
+
+        Raises:
+            ConfigurationError: no organization is chosen (and the key's user has several).
 
         Example:
             for secret in luml.bucket_secrets.list():
@@ -107,11 +120,23 @@ class BucketSecretResource(Resource[M]):
     ) -> Flow[BucketSecret]:
         """Create a bucket secret in the default organization.
 
-        For S3, `endpoint` is the host (and port) of the service and `region` defaults to
-        us-east-1. For Azure pass `type="azure"`, the connection string as `endpoint` and the
-        container as `bucket_name`.
+        Arguments:
+            endpoint: S3: the service's host (and port); Azure: the connection string.
+            bucket_name: The bucket (Azure: the container).
+            access_key: The access key.
+            secret_key: The secret key.
+            session_token: A session token, if the key is temporary.
+            secure: Whether to use HTTPS.
+            region: The bucket's region (S3; default us-east-1).
+            cert_check: Whether to verify the storage's TLS certificate.
+            type: "s3" (default) or "azure".
 
-        Raises ConflictError when a secret with that endpoint and bucket already exists.
+        Returns:
+            BucketSecret: the new secret.
+
+        Raises:
+            ConflictError: a secret with that endpoint and bucket already exists.
+            InvalidArgumentError: an unknown type.
 
         Example:
             secret = luml.bucket_secrets.create(
@@ -157,6 +182,23 @@ class BucketSecretResource(Resource[M]):
     ) -> Flow[BucketSecret]:
         """Update a bucket secret; only the arguments given change.
 
+        Arguments:
+            secret_id: The secret's id.
+            endpoint: A new endpoint (as in `create`).
+            bucket_name: A new bucket.
+            access_key: A new access key.
+            secret_key: A new secret key.
+            session_token: A new session token.
+            secure: Whether to use HTTPS.
+            region: A new region.
+            cert_check: Whether to verify the storage's TLS certificate.
+
+        Returns:
+            BucketSecret: the updated secret.
+
+        Raises:
+            NotFoundError: the secret does not exist.
+
         Example:
             luml.bucket_secrets.update(secret.id, secret_key="rotated")
         """
@@ -181,7 +223,14 @@ class BucketSecretResource(Resource[M]):
 
     @operation
     def delete(self, secret_id: str) -> Flow[None]:
-        """Delete a bucket secret. Raises ConflictError while an orbit still uses it.
+        """Delete a bucket secret.
+
+        Arguments:
+            secret_id: The secret's id.
+
+        Raises:
+            ConflictError: an orbit still uses it.
+            NotFoundError: the secret does not exist.
 
         Example:
             luml.bucket_secrets.delete(secret.id)
@@ -199,8 +248,17 @@ class BucketSecretResource(Resource[M]):
     ) -> Flow[MultiPartUploadDetails]:
         """Presigned URLs for each part of a multipart upload, and the URL completing it.
 
-        `bucket_id` is the bucket secret's id (`upload_details.bucket_secret_id`); S3 needs the
-        `upload_id` its initiate request returned, Azure none.
+        Arguments:
+            bucket_id: The bucket secret's id (`upload_details.bucket_secret_id`).
+            bucket_location: The object's location in the bucket.
+            size: The file's size in bytes.
+            upload_id: The upload id S3's initiate request returned (Azure: None).
+
+        Returns:
+            MultiPartUploadDetails: the parts (number, byte range, URL) and the completion URL.
+
+        Raises:
+            NotFoundError: the bucket secret does not exist.
 
         Example:
             urls = luml.bucket_secrets.get_multipart_upload_urls(
@@ -244,9 +302,15 @@ class BucketSecretResource(Resource[M]):
         Arguments:
             secret: A stored bucket secret's id or exact bucket name; None to check new
                 settings.
-            endpoint, bucket_name, access_key, secret_key, session_token, secure, region,
-            cert_check: The settings to check (as in `create`); for a stored secret, the
-                ones to try instead of its own.
+            endpoint: The storage endpoint to check (as in `create`); for a stored secret,
+                one to try instead of its own (likewise for the settings below).
+            bucket_name: The bucket's name.
+            access_key: The access key.
+            secret_key: The secret key (or Azure connection string).
+            session_token: A session token, if the key is temporary.
+            secure: Whether to use HTTPS.
+            region: The bucket's region.
+            cert_check: Whether to verify the storage's TLS certificate.
             type: "s3" (default) or "azure", for new settings (a stored secret keeps its type).
 
         Returns:

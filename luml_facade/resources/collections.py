@@ -98,11 +98,18 @@ class CollectionResource(Resource[M]):
     def get(self, collection_value: str | None = None) -> Flow[CollectionDetails | None]:
         """Get a collection by id or exact (case-sensitive) name; the default one if omitted.
 
-        Searches every page. Returns None when nothing matches; raises
-        MultipleResourcesFoundError when a name matches several collections.
+        Arguments:
+            collection_value: The collection's id or exact name; every page is searched.
+
+        Returns:
+            CollectionDetails | None: the collection, or None when nothing matches.
+
+        Raises:
+            MultipleResourcesFoundError: a name matches several collections.
+            ConfigurationError: no orbit is chosen.
 
         Example:
-            collection = luml.collections.get("My Collection")
+            collection = luml.collections.get("churn")
         """
         organization_id, orbit_id = yield from self._defaults.orbit_path()
         if collection_value is None:
@@ -127,7 +134,20 @@ class CollectionResource(Resource[M]):
     ) -> Flow[CollectionsList]:
         """One page of collections of the default orbit (or `orbit_id`).
 
-        Pass the returned `cursor` as `start_after=` for the next page; `limit` is 1..100.
+        Arguments:
+            start_after: The `cursor` of the previous page; None for the first page.
+            limit: Collections per page, 1..100.
+            sort_by: A CollectionSortBy column (name, created_at, ...).
+            order: "desc" (default) or "asc".
+            search: Only collections whose name contains this text.
+            types: Only collections of these types ("model", "dataset", "mixed", ...).
+            orbit_id: Another orbit's id.
+
+        Returns:
+            CollectionsList: `items` and the `cursor` of the next page (None on the last page).
+
+        Raises:
+            InvalidArgumentError: an unknown sort column, order or type, or a limit out of range.
 
         Example:
             page = luml.collections.list(sort_by="name", order="asc", types=["model"])
@@ -159,6 +179,20 @@ class CollectionResource(Resource[M]):
     ) -> Items[Collection]:
         """Every collection of the default orbit (or `orbit_id`), fetched page by page as you
         iterate (`async for` on the async client).
+
+        Arguments:
+            limit: Collections per request, 1..100.
+            sort_by: As in `list`.
+            order: As in `list`.
+            search: As in `list`.
+            types: As in `list`.
+            orbit_id: Another orbit's id.
+
+        Returns:
+            An iterator of Collection (an async iterator on AsyncLumlClient).
+
+        Raises:
+            InvalidArgumentError: as in `list` (when iteration starts).
 
         Example:
             for collection in luml.collections.list_all(search="churn"):
@@ -192,6 +226,19 @@ class CollectionResource(Resource[M]):
     ) -> Flow[Collection]:
         """Create a collection in the default orbit.
 
+        Arguments:
+            description: Free text (the LUML web app shows it as the collection's title).
+            name: The collection's name (a unique one is easier to name later).
+            type: CollectionType.MODEL, DATASET, EXPERIMENT or MIXED (or its string).
+            tags: Tags.
+
+        Returns:
+            Collection: the new collection.
+
+        Raises:
+            InvalidArgumentError: an unknown type.
+            ConfigurationError: no orbit is chosen.
+
         Example:
             collection = luml.collections.create(
                 description="Churn models", name="churn", type=CollectionType.MODEL, tags=["ml"]
@@ -224,6 +271,18 @@ class CollectionResource(Resource[M]):
     ) -> Flow[Collection]:
         """Update the default collection (or `collection_id`); only the arguments given change.
 
+        Arguments:
+            name: A new name.
+            description: A new description.
+            tags: The new tags (replacing the old ones).
+            collection_id: Another collection's id.
+
+        Returns:
+            Collection: the updated collection.
+
+        Raises:
+            NotFoundError: the collection does not exist.
+
         Example:
             luml.collections.update(description="Retrained weekly", tags=["prod"])
         """
@@ -247,10 +306,15 @@ class CollectionResource(Resource[M]):
     def delete(self, collection_id: str | None = None) -> Flow[None]:
         """Delete the default collection (or `collection_id`); it must hold no artifacts.
 
-        Raises ConflictError when the collection still has artifacts.
+        Arguments:
+            collection_id: Another collection's id.
+
+        Raises:
+            ConflictError: the collection still has artifacts.
+            NotFoundError: the collection does not exist.
 
         Example:
-            luml.collections.delete("0199c455-21ee-74c6-b747-19a82f1a1e75")
+            luml.collections.delete(collection.id)
         """
         organization_id, orbit_id = yield from self._defaults.orbit_path()
         target = yield from self._defaults.collection(collection_id)

@@ -31,8 +31,14 @@ class OrbitResource(Resource[M]):
     def get(self, orbit_value: str | None = None) -> Flow[Orbit | None]:
         """Get an orbit by id or exact (case-sensitive) name; the default orbit if omitted.
 
-        Returns None when nothing matches. Raises MultipleResourcesFoundError when a name matches
-        several orbits.
+        Arguments:
+            orbit_value: The orbit's id or exact name.
+
+        Returns:
+            Orbit | None: the orbit, or None when nothing matches.
+
+        Raises:
+            MultipleResourcesFoundError: a name matches several orbits.
 
         Example:
             orbit = luml.orbits.get("Default Orbit")
@@ -59,6 +65,12 @@ class OrbitResource(Resource[M]):
     def list(self) -> Flow[builtins.list[Orbit]]:
         """List the orbits of the default organization.
 
+        Returns:
+            list[Orbit]: every orbit the caller can see.
+
+        Raises:
+            ConfigurationError: no organization is chosen (and the key's user has several).
+
         Example:
             orbits = luml.orbits.list()
         """
@@ -68,6 +80,18 @@ class OrbitResource(Resource[M]):
     @operation
     def create(self, name: str, bucket_secret_id: str) -> Flow[Orbit]:
         """Create an orbit in the default organization, storing files in that bucket secret.
+
+        Arguments:
+            name: The orbit's name.
+            bucket_secret_id: The id of the bucket secret whose bucket holds the orbit's files.
+
+        Returns:
+            Orbit: the new orbit.
+
+        Raises:
+            ConflictError: the organization's orbit limit is reached (the real server allows one
+                per organization).
+            NotFoundError: the bucket secret does not exist.
 
         Example:
             orbit = luml.orbits.create(name="ML Models", bucket_secret_id=secret.id)
@@ -94,6 +118,17 @@ class OrbitResource(Resource[M]):
     ) -> Flow[Orbit]:
         """Update the default orbit (or `orbit_id`); only the arguments given change.
 
+        Arguments:
+            name: A new name.
+            bucket_secret_id: Another bucket secret's id.
+            orbit_id: Another orbit's id.
+
+        Returns:
+            Orbit: the updated orbit.
+
+        Raises:
+            NotFoundError: the orbit does not exist.
+
         Example:
             orbit = luml.orbits.update(name="New Orbit Name")
         """
@@ -117,11 +152,16 @@ class OrbitResource(Resource[M]):
     def delete(self, orbit_id: str) -> Flow[None]:
         """Delete an orbit with all its collections. Irreversible.
 
-        Raises ConfigurationError (a LumlAPIError) when `orbit_id` is the client's default orbit:
-        choose another default first.
+        Arguments:
+            orbit_id: The orbit's id.
+
+        Raises:
+            ConfigurationError: `orbit_id` is the client's default orbit (choose another default
+                first).
+            NotFoundError: the orbit does not exist.
 
         Example:
-            luml.orbits.delete("0199c475-8339-70ec-b032-7b3f5d59fdc1")
+            luml.orbits.delete(orbit.id)
         """
         organization_id = yield from self._defaults.organization()
         yield from self._defaults.settle()

@@ -28,8 +28,14 @@ class OrganizationResource(Resource[M]):
         The server's get-organization route is for signed-in browser sessions only, so the
         organization is found in the caller's organization list.
 
-        Returns None when nothing matches. Raises MultipleResourcesFoundError when a name matches
-        several organizations.
+        Arguments:
+            organization_value: The organization's id or exact name.
+
+        Returns:
+            Organization | None: the organization, or None when nothing matches.
+
+        Raises:
+            MultipleResourcesFoundError: a name matches several organizations.
 
         Example:
             org = luml.organizations.get("My Org")
@@ -42,6 +48,12 @@ class OrganizationResource(Resource[M]):
     @operation
     def list(self) -> Flow[builtins.list[Organization]]:
         """List every organization the API key's user belongs to.
+
+        Returns:
+            list[Organization]: the organizations, with the user's role in each.
+
+        Raises:
+            AuthenticationError: the key was refused.
 
         Example:
             for org in luml.organizations.list():

@@ -145,6 +145,11 @@ class TrackResource(TrackEntryMethods[M]):
         Returns:
             TracksList: `items` and the `cursor` of the next page (None on the last).
 
+        Raises:
+            InvalidArgumentError: an unknown sort column, order or type, or a limit out of
+                range.
+            ConfigurationError: no orbit is chosen.
+
         Example:
             page = luml.tracks.list(sort_by="name", order="asc", search="churn")
             while True:
@@ -182,10 +187,17 @@ class TrackResource(TrackEntryMethods[M]):
 
         Arguments:
             limit: Tracks per request, 1..100.
-            sort_by, order, search, types: as in `list`.
+            sort_by: As in `list`.
+            order: As in `list`.
+            search: As in `list`.
+            types: As in `list`.
 
         Returns:
             An iterator of Track (an async iterator on AsyncLumlClient).
+
+        Raises:
+            InvalidArgumentError: as in `list` (when iteration starts).
+            ConfigurationError: no orbit is chosen.
 
         Example:
             for track in luml.tracks.list_all(types=["model"]):

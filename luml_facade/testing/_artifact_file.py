@@ -46,7 +46,11 @@ def build_artifact(
         metrics: name -> value, shown as the artifact's metrics (sortable with `sort_by=`).
         files: archive member name -> bytes, or a path to a file to stream into the archive
             (default: a 1 KiB `model/weights.bin`).
-        name, description, version, variant, payload: the manifest's fields.
+        name: the manifest's name (default: the file name's stem).
+        description: the manifest's description.
+        version: the manifest's version.
+        variant: the manifest's variant.
+        payload: the manifest's payload.
 
     The file is a stand-in for tests and first steps, not a runnable model: real models come
     from luml-sdk (e.g. `luml.integrations.sklearn.save_sklearn`) or fnnx.

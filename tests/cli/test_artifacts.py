@@ -14,7 +14,7 @@ from .conftest import Shell, write_artifact
 ARTIFACT_FIELDS = {
     "id", "collection_id", "name", "file_name", "description", "extra_values", "manifest",
     "file_hash", "file_index", "bucket_location", "size", "unique_identifier", "status", "type",
-    "tags", "created_by_user", "collection_name", "created_at", "updated_at",
+    "tags", "created_by_user", "collection_name", "created_at", "updated_at", "metrics",
 }  # fmt: skip
 
 
@@ -114,7 +114,7 @@ def test_delete_needs_yes_without_a_terminal(shell: Shell, model_file: Path) -> 
 def test_delete_asks_on_a_terminal(
     shell: Shell, model_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("luml_facade.cli.commands.artifacts.is_terminal", lambda stream: True)
+    monkeypatch.setattr("luml_facade.cli.commands._changes.is_terminal", lambda stream: True)
     shell("artifacts", "upload", str(model_file), "--collection", "churn")
     declined = shell("artifacts", "delete", "churn.luml", "--collection", "churn", input="n\n")
     assert declined.exit_code != 0

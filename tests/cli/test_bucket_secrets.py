@@ -104,6 +104,6 @@ def test_unknown_secret_exits_3(shell: Shell) -> None:
     result = shell("bucket-secrets", "check", "no-such-bucket")
     assert result.exit_code == 3
     assert result.stderr == (
-        f"Error: 404: no bucket secret 'no-such-bucket' (by id or bucket name); "
+        f"Error: no bucket secret 'no-such-bucket' (by id or bucket name); "
         f"buckets: '{shell.tenant.bucket_name}'\n"
     )

@@ -54,7 +54,10 @@ def test_upload_and_download_back_through_the_console_script(
 
     missing = run(shell, "artifacts", "get", "no-such-model")
     assert missing.returncode == 3
-    assert missing.stderr == "Error: no artifact 'no-such-model' in the collection\n"
+    assert missing.stderr == (
+        "Error: no artifact 'no-such-model' in the collection "
+        "(list them with: luml artifacts list)\n"
+    )
 
 
 def test_upload_add_to_production_and_download_by_stage_through_the_console_script(

@@ -58,6 +58,12 @@ COMMANDS = [
     ["tracks", "promote"],
     ["tracks", "download"],
     ["tracks", "remove"],
+    ["tracks", "update"],
+    ["tracks", "delete"],
+    ["tracks", "stages", "list"],
+    ["tracks", "stages", "add"],
+    ["tracks", "stages", "rename"],
+    ["tracks", "stages", "remove"],
     ["bucket-secrets", "list"],
     ["cache", "ls"],
     ["cache", "prune"],
@@ -158,8 +164,11 @@ def test_errors_are_json_on_stderr_with_json(shell: Shell) -> None:
     assert result.exit_code == 3
     assert result.stdout == ""
     error = json.loads(result.stderr)["error"]
-    assert error == {"type": "CliError", "message": "no artifact 'nope' in the collection",
-                     "exit_code": 3}  # fmt: skip
+    assert error == {
+        "type": "CliError",
+        "message": "no artifact 'nope' in the collection (list them with: luml artifacts list)",
+        "exit_code": 3,
+    }
 
 
 def test_an_unreachable_base_url_is_bad_input(shell: Shell) -> None:

@@ -183,14 +183,21 @@ def test_what_names_nothing_exits_3_with_a_clear_message(
 ) -> None:
     for command in (
         ["tracks", "show", "no-such-track"],
-        ["tracks", "add", "no-such-track", "x"],
         ["tracks", "promote", "no-such-track", "v1", "--stage", "dev"],
         ["tracks", "download", "no-such-track", "--stage", "production"],
         ["tracks", "remove", "no-such-track", "v1"],
     ):
         result = shell(*command)
         assert result.exit_code == 3, command
-        assert result.stderr == "Error: no track 'no-such-track' in the orbit\n"
+        assert result.stderr == (
+            "Error: no track 'no-such-track' in the orbit (list them with: luml tracks list)\n"
+        )
+    adding = shell("tracks", "add", "no-such-track", "x", "--stage", "production")
+    assert adding.exit_code == 3
+    assert adding.stderr == (
+        "Error: no track 'no-such-track' in the orbit; create it with: "
+        "luml tracks create no-such-track --stage production (or pass --create-track)\n"
+    )
 
     empty = shell("tracks", "download", "churn-model", "--stage", "production", "--json")
     assert empty.exit_code == 3 and empty.stdout == ""
@@ -203,7 +210,10 @@ def test_what_names_nothing_exits_3_with_a_clear_message(
     artifact_id = upload(shell, model_file)
     stage = shell("tracks", "add", "churn-model", artifact_id, "--stage", "prod")
     assert stage.exit_code == 3
-    assert "no stage 'prod'; its stages are 'dev', 'staging', 'production'" in stage.stderr
+    assert stage.stderr == (
+        "Error: track 'churn-model' has no stage 'prod' (its stages: dev, staging, production); "
+        "add it with: luml tracks stages add churn-model prod (or pass --create-stage)\n"
+    )
     download = shell("tracks", "download", "churn-model", "--stage", "prod")
     assert download.exit_code == 3 and "no stage 'prod'" in download.stderr
 
@@ -212,7 +222,9 @@ def test_what_names_nothing_exits_3_with_a_clear_message(
     assert version.stderr.startswith("Error: track 'churn-model' has no version 'v7'")
     missing_artifact = shell("tracks", "add", "churn-model", "nope.luml", "--collection", "churn")
     assert missing_artifact.exit_code == 3
-    assert missing_artifact.stderr == "Error: no artifact 'nope.luml' in the collection\n"
+    assert missing_artifact.stderr == (
+        "Error: no artifact 'nope.luml' in the collection (list them with: luml artifacts list)\n"
+    )
 
 
 def test_bad_input_exits_2(shell: Shell, track: str, model_file: Path) -> None:

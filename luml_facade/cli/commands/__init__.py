@@ -1,5 +1,7 @@
 """The `luml` commands, one module per noun. A new noun is a module with a click group (or
-command) added to COMMANDS; `_app.py` registers them in this order.
+command), named in COMMANDS with its one-line help; `_app.py` lists them in this order and
+imports a module only when its command runs (so `luml --help` imports none of them; a test
+checks each one-line help against the command's own).
 
 Adding one (e.g. `luml deployments list`), as `orbits.py` and `tracks.py` do:
 
@@ -14,7 +16,7 @@ Adding one (e.g. `luml deployments list`), as `orbits.py` and `tracks.py` do:
         items = state.client("orbit").deployments.list()
         state.output.items("deployment", items, DEPLOYMENT_COLUMNS)  # columns in _columns.py
 
-Add the new commands to COMMANDS in tests/cli/test_errors.py (each gets a --help test).
+Add the new commands to COMMANDS in tests/cli/test_errors.py too (each gets a --help test).
 
 Raise `CliError(message, ExitCode.NOT_FOUND)` for a name that matches nothing; facade errors
 are mapped to exit codes by `_exit.exit_code_for` (a new error class goes into `_CODES`).
@@ -22,24 +24,52 @@ are mapped to exit codes by `_exit.exit_code_for` (a new error class goes into `
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
-from .artifacts import artifacts_group
-from .bucket_secrets import bucket_secrets_group
-from .cache import cache_group
-from .collections import collections_group
-from .configure import configure_command
-from .orbits import orbits_group
-from .tracks import tracks_group
-from .whoami import whoami_command
+# name -> (module, attribute, the one-line help `luml --help` shows)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "whoami": (
+        "whoami",
+        "whoami_command",
+        "Show the API, the key's origin, and the organization, orbit and collection that "
+        "commands will use (and where each setting came from).",
+    ),
+    "configure": (
+        "configure",
+        "configure_command",
+        "Save the API key, URL and defaults to the config file (readable by you only).",
+    ),
+    "orbits": ("orbits", "orbits_group", "Orbits (workspaces) of the organization."),
+    "collections": ("collections", "collections_group", "Collections of the orbit."),
+    "artifacts": (
+        "artifacts",
+        "artifacts_group",
+        "Artifacts (models, datasets, experiments) of the collection.",
+    ),
+    "tracks": (
+        "track_admin",  # tracks.py, with update, delete and stages added
+        "tracks_group",
+        "Model versions and the stages (dev, staging, production) they are at.",
+    ),
+    "bucket-secrets": (
+        "bucket_secrets",
+        "bucket_secrets_group",
+        "Bucket secrets (storage credentials) of the organization.",
+    ),
+    "cache": (
+        "cache",
+        "cache_group",
+        "The local model cache: what is cached, prune it, verify it.",
+    ),
+}
 
-COMMANDS: tuple[click.Command, ...] = (
-    whoami_command,
-    configure_command,
-    orbits_group,
-    collections_group,
-    artifacts_group,
-    tracks_group,
-    bucket_secrets_group,
-    cache_group,
-)
+
+def load(name: str) -> click.Command | None:
+    """The command `name` (its module imported now), or None for an unknown name."""
+    spec = COMMANDS.get(name)
+    if spec is None:
+        return None
+    command: click.Command = getattr(importlib.import_module(f".{spec[0]}", __name__), spec[1])
+    return command

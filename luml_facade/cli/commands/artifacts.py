@@ -6,19 +6,19 @@ Artifacts are named by id, exact name or exact file name wherever a command take
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
 
 from ..._errors import FileDownloadError
-from ...transfer.download import target_path
 from ...types import Artifact, ArtifactSortBy, ArtifactType
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
-from .._output import human_size, is_terminal
+from .._output import human_size, plain
+from ._changes import confirm_delete, new_tags
 from ._columns import ARTIFACT_COLUMNS, ARTIFACT_DETAILS
 from ._listing import list_options, print_list
+from ._placement import place, placement_options, plan
 
 _REF = "NAME|ID"
 
@@ -27,7 +27,10 @@ def find_artifact(state: State, reference: str) -> Artifact:
     """The artifact of the default collection that `reference` names, or CliError (exit 3)."""
     found = state.client("collection").artifacts.get(reference)
     if found is None:
-        raise CliError(f"no artifact {reference!r} in the collection", ExitCode.NOT_FOUND)
+        raise CliError(
+            f"no artifact {reference!r} in the collection (list them with: luml artifacts list)",
+            ExitCode.NOT_FOUND,
+        )
     return found
 
 
@@ -79,22 +82,56 @@ def get_artifact(artifact: str) -> None:
 @click.option("--name", help="Artifact name (default: the file name).")
 @click.option("--description", help="Free text.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@placement_options(track_option=True)
 @common_options("collection")
 def upload_artifact(
-    file: Path, name: str | None, description: str | None, tags: tuple[str, ...]
+    file: Path,
+    name: str | None,
+    description: str | None,
+    tags: tuple[str, ...],
+    track: str | None,
+    stage: str | None,
+    create_track: bool,
+    create_stage: bool,
+    force: bool,
 ) -> None:
-    """Upload a model file (.luml, .fnnx, .pyfnx, .dfs or .tar) to the collection.
+    """Upload a model file (.luml, .fnnx, .pyfnx, .dfs or .tar) to the collection,
+    and with --track add it to that track as its next version (at --stage).
 
     The file's manifest and metrics are read locally, the bytes go straight to the
     organization's bucket, and the artifact is marked uploaded (or upload_failed, exit 5).
-    Prints the new artifact (--quiet: its id).
+    The track and stage are checked before the upload: a missing one is exit 3 naming the
+    command that makes it (or pass --create-track / --create-stage), a stage another
+    version holds is exit 2 unless --force. Prints the new artifact (--json: with
+    `track_entry`; --quiet: its id).
+
+    \b
+    Example:
+      luml artifacts upload model.luml --track churn-model --stage production --create-track
     """
+    if track is None and (stage or create_track or create_stage or force):
+        raise CliError("--stage, --create-track, --create-stage and --force need --track")
     state = get_state()
     output = state.output
+    planned = None
+    if track is not None:
+        planned = plan(
+            state, track, stage, create_track=create_track, create_stage=create_stage, force=force
+        )
     uploaded = state.client("collection").artifacts.upload(
         file, name, description, list(tags) or None, on_progress=output.progress()
     )
-    output.item(uploaded, ARTIFACT_DETAILS)
+    if planned is None:
+        output.item(uploaded, ARTIFACT_DETAILS)
+        return
+    entry = place(state, planned, uploaded.id, uploaded.type)
+    at = f" at {entry.stage_name}" if entry.stage_name else ""
+    output.item_with(
+        uploaded,
+        ARTIFACT_DETAILS,
+        extra={"track_entry": plain(entry)},
+        note=f"Added to track {planned.track_name} as v{entry.version}{at}",
+    )
 
 
 @artifacts_group.command("download")
@@ -115,6 +152,8 @@ def download_artifact(artifact: str, destination: str | None, overwrite: bool) -
     if destination is not None and destination.endswith(("/", os.sep)):
         Path(destination).mkdir(parents=True, exist_ok=True)
     try:
+        from ...transfer.download import target_path
+
         target = target_path(destination, found.file_name, found.id)
     except FileDownloadError as error:  # a destination that cannot be used: bad input
         raise CliError(error.message) from None
@@ -144,15 +183,11 @@ def update_artifact(
     clear_tags: bool,
 ) -> None:
     """Change an artifact's name, description or tags; prints the result."""
-    if tags and clear_tags:
-        raise CliError("--tag and --clear-tags exclude each other")
-    new_tags = [] if clear_tags else (list(tags) or None)
-    if name is None and description is None and new_tags is None:
-        raise CliError("nothing to change: pass --name, --description, --tag or --clear-tags")
+    wanted_tags = new_tags(name, description, tags, clear_tags)
     state = get_state()
     found = find_artifact(state, artifact)
     updated = state.client("collection").artifacts.update(
-        found.id, name=name, description=description, tags=new_tags
+        found.id, name=name, description=description, tags=wanted_tags
     )
     state.output.item(updated, ARTIFACT_DETAILS)
 
@@ -170,9 +205,6 @@ def delete_artifact(artifact: str, yes: bool, force: bool) -> None:
     state = get_state()
     found = find_artifact(state, artifact)
     label = f"{found.name or found.file_name} ({found.id})"
-    if not yes:
-        if not is_terminal(sys.stdin):
-            raise CliError("refusing to delete without confirmation: pass --yes")
-        click.confirm(f"Delete artifact {label}?", abort=True, err=True)
+    confirm_delete("artifact", label, yes)
     state.client("collection").artifacts.delete(found.id, force=force)
     state.output.data({"id": found.id, "deleted": True}, f"Deleted artifact {label}", found.id)

@@ -49,5 +49,8 @@ def get_collection(value: str | None) -> None:
     state = get_state()
     found = state.client("collection" if value is None else "orbit").collections.get(value)
     if found is None:
-        raise CliError(f"no collection {value!r} in the orbit", ExitCode.NOT_FOUND)
+        raise CliError(
+            f"no collection {value!r} in the orbit (list them with: luml collections list)",
+            ExitCode.NOT_FOUND,
+        )
     state.output.item(found, COLLECTION_DETAILS)

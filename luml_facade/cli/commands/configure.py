@@ -6,7 +6,6 @@ import sys
 
 import click
 
-from ..._options import DEFAULT_BASE_URL
 from .._exit import CliError
 from .._output import is_terminal
 from .._settings import SCOPES, config_path, read_config, write_config
@@ -17,6 +16,12 @@ _PROMPTS = {
     "orbit": "Default orbit (name or id, empty: pick the only one)",
     "collection": "Default collection (name or id, empty: pick the only one)",
 }
+
+
+def _default_base_url() -> str:
+    from ..._options import DEFAULT_BASE_URL  # _options imports httpx: only when asked
+
+    return DEFAULT_BASE_URL
 
 
 def _read_key_from_stdin() -> str:
@@ -32,7 +37,7 @@ def _prompt_for_everything(values: dict[str, str]) -> None:
     if key.strip():
         values["api_key"] = key.strip()
     values["base_url"] = click.prompt(
-        _PROMPTS["base_url"], default=values.get("base_url") or DEFAULT_BASE_URL
+        _PROMPTS["base_url"], default=values.get("base_url") or _default_base_url()
     ).strip()
     for level in SCOPES:
         values[level] = click.prompt(

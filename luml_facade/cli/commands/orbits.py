@@ -30,5 +30,8 @@ def get_orbit(value: str | None) -> None:
     state = get_state()
     found = state.client("orbit").orbits.get(value)
     if found is None:
-        raise CliError(f"no orbit {value!r} in the organization", ExitCode.NOT_FOUND)
+        raise CliError(
+            f"no orbit {value!r} in the organization (list them with: luml orbits list)",
+            ExitCode.NOT_FOUND,
+        )
     state.output.item(found, ORBIT_DETAILS)

@@ -12,20 +12,23 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..._client import LumlClient
 from ..._errors import ConflictError, FileDownloadError
 from ..._lookup import parse_uuid
-from ...transfer.download import target_path
 from ...types import ArtifactType, Stage, Track, TrackEntry, TrackSortBy
 from .._context import State, common_options, get_state
 from .._exit import CliError, ExitCode
 from .._output import cell, human_size, plain, render_table
 from ._columns import ENTRY_COLUMNS, ENTRY_DETAILS, TRACK_COLUMNS, TRACK_DETAILS
 from ._listing import enum_choice, list_options, print_list
+from ._placement import held_message, place, placement_options, plan
 from .artifacts import find_artifact
+
+if TYPE_CHECKING:
+    from ..._client import LumlClient
 
 _TRACK = "TRACK"
 _VERSION = re.compile(r"[vV]?(\d+)")
@@ -36,7 +39,10 @@ def find_track(state: State, reference: str) -> Track:
     """The orbit's track `reference` names (id or exact name), or CliError (exit 3)."""
     found = state.client("orbit").tracks.get(reference)
     if found is None:
-        raise CliError(f"no track {reference!r} in the orbit", ExitCode.NOT_FOUND)
+        raise CliError(
+            f"no track {reference!r} in the orbit (list them with: luml tracks list)",
+            ExitCode.NOT_FOUND,
+        )
     return found
 
 
@@ -185,25 +191,43 @@ def create_track(
         name, artifact_type, description, list(tags) or None, list(stages) or None
     )
     state.output.item(created, TRACK_DETAILS)
+    if not created.stages:
+        state.output.note(
+            f"No stages yet: add some with: luml tracks stages add {name} dev staging production"
+        )
 
 
 @tracks_group.command("add")
 @click.argument("track", metavar=_TRACK)
 @click.argument("artifact", metavar="ARTIFACT")
-@click.option("--stage", help="Put the new version straight at this stage (it must be empty).")
+@placement_options(track_option=False)
 @common_options("collection")
-def add_to_track(track: str, artifact: str, stage: str | None) -> None:
+def add_to_track(
+    track: str,
+    artifact: str,
+    stage: str | None,
+    create_track: bool,
+    create_stage: bool,
+    force: bool,
+) -> None:
     """Add an artifact to a track as its next version, optionally at a stage.
 
     ARTIFACT is an artifact id (any collection of the orbit), or a name or file name
     looked up in the collection (--collection). Prints the new version (--quiet: the
-    entry id). A stage another version holds: exit 2 (move it with `promote --force`).
+    entry id). A missing track or stage is exit 3 (the message names the command that
+    makes it; --create-track / --create-stage make it here); a stage another version
+    holds is exit 2 unless --force.
     """
     state = get_state()
-    found = find_track(state, track)
-    is_id = parse_uuid(artifact) is not None
-    artifact_id = artifact if is_id else find_artifact(state, artifact).id
-    entry = state.client("orbit").tracks.add_artifact(found.id, artifact_id, stage=stage)
+    planned = plan(
+        state, track, stage, create_track=create_track, create_stage=create_stage, force=force
+    )
+    if parse_uuid(artifact) is not None:
+        artifact_id, artifact_type = artifact, None
+    else:
+        found = find_artifact(state, artifact)
+        artifact_id, artifact_type = found.id, found.type
+    entry = place(state, planned, artifact_id, artifact_type)
     state.output.item(entry, ENTRY_DETAILS)
 
 
@@ -234,20 +258,12 @@ def promote_version(track: str, version: str, stage: str, force: bool) -> None:
         )
     )
     if holder is not None and not force:
-        raise CliError(_held_message(found, stage, holder))
+        raise CliError(held_message(found, stage, holder))
     try:
         moved = client.tracks.update_artifact(found.id, chosen.id, stage, force=force)
     except ConflictError as error:  # taken since we looked
         raise CliError(f"{error.message} Pass --force to take the stage.") from None
     state.output.item(moved, ENTRY_DETAILS)
-
-
-def _held_message(track: Track, stage: str, holder: TrackEntry) -> str:
-    name = f" ({holder.artifact_name})" if holder.artifact_name else ""
-    return (
-        f"stage {stage!r} of track {track.name!r} holds v{holder.version}{name}: "
-        "pass --force to take it"
-    )
 
 
 @tracks_group.command("download")
@@ -281,6 +297,8 @@ def download_stage(track: str, destination: str | None, stage: str, overwrite: b
     if destination is not None and destination.endswith(("/", os.sep)):
         Path(destination).mkdir(parents=True, exist_ok=True)
     try:
+        from ...transfer.download import target_path
+
         target = target_path(destination, artifact.file_name, artifact.id)
     except FileDownloadError as error:  # a destination that cannot be used: bad input
         raise CliError(error.message) from None
