@@ -40,6 +40,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 TokenLookup = Callable[[str], dict[str, Any] | None]
 
+USER_CREDENTIALS = ["jwt", "api_key"]
+"""What a user route takes when the spec does not limit it (a satellite key gets 403)."""
+
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options"}
 
 
@@ -108,7 +111,7 @@ def _bearer_handler(
         """
         info = lookup(token)
         routing = request.scope.get("extensions", {}).get("connexion_routing", {})
-        kinds = credentials.get(routing.get("operation_id", ""))
+        kinds = credentials.get(routing.get("operation_id", ""), USER_CREDENTIALS)
         if info is not None and kinds and info["scope"] not in kinds:
             detail = f"This endpoint requires {', '.join(kinds)} authentication."
             raise ProblemException(status=403, title="Forbidden", detail=detail)

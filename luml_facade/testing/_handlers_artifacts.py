@@ -141,20 +141,25 @@ class ArtifactHandlers(Handlers):
         order: str = "desc",
         collection_ids: list[str] | None = None,
         search: str | None = None,
+        excluded_tracks: list[str] | None = None,
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         orbit = self.service.orbit(organization_id, orbit_id)
         ids = self._checked_collections(orbit["id"], collection_ids)
         value_of = self._sort_value(sort_by, ids)
+        excluded = [uuid.UUID(value) for value in excluded_tracks or []]
         scope = scope_hex(
             {
                 "orbit_id": uuid.UUID(orbit["id"]),
                 "collection_ids": [uuid.UUID(i) for i in ids] if ids is not None else None,
                 "artifact_types": types or None,
                 "search": search,
+                "excluded_tracks": excluded or None,
             }
         )
         rows = self._rows(orbit["id"], ids, types, search)
+        if excluded:
+            rows = self._without_tracks(rows, [str(value) for value in excluded])
         try:
             after = usable_cursor(cursor, sort_by, order, scope)
             request = PageRequest(sort_by, order, limit, scope, after)
@@ -187,10 +192,21 @@ class ArtifactHandlers(Handlers):
             )
         return wanted
 
+    def _without_tracks(self, rows: list[Row], track_ids: list[str]) -> list[Row]:
+        """The rows whose artifact is in none of these tracks (``excluded_tracks``)."""
+        marks = ", ".join("?" for _ in track_ids)
+        sql = f"SELECT artifact_id FROM track_entries WHERE track_id IN ({marks})"  # noqa: S608
+        tracked = {norm_id(row["artifact_id"]) for row in self.db.all(sql, track_ids)}
+        return [row for row in rows if norm_id(row["id"]) not in tracked]
+
     def _sort_value(self, sort_by: str, ids: list[str] | None) -> Any:
-        """How to read the sort value of a row; 400 for a sort the server refuses."""
+        """How to read the sort value of a row; 400 for a sort the server refuses. Without
+        collection_ids the real server checks nothing and sorts an unknown column by
+        created_at."""
         if sort_by in SORT_COLUMNS:
             return lambda row: row[sort_by]
+        if ids is None:
+            return lambda row: row["created_at"]
         if sort_by == "extra_values":
             raise ApiError(400, "Cannot sort by 'metrics'. Pass a metric key")
         keys: set[str] = set()

@@ -42,10 +42,15 @@ _DEPLOYMENTS = (
 _KEY_SECRET = secrets.token_bytes(32)
 
 
+def satellite_key_hash(key: str) -> str:
+    """The hash the server keeps of a satellite API key."""
+    return hmac.new(_KEY_SECRET, key.encode(), hashlib.sha256).hexdigest()
+
+
 def new_satellite_key() -> tuple[str, str]:
     """A satellite API key and the hash the server keeps of it."""
     key = "dfssat_" + secrets.token_urlsafe(32)
-    return key, hmac.new(_KEY_SECRET, key.encode(), hashlib.sha256).hexdigest()
+    return key, satellite_key_hash(key)
 
 
 class DeploymentHandlers(Handlers):

@@ -53,7 +53,9 @@ class OrbitHandlers(Handlers):
             sql += " AND id IN (SELECT orbit_id FROM orbit_members WHERE user_id = ?)"
             params.append(user)
         rows = self.db.all(sql + " ORDER BY created_at, id", params)
-        return json_response(200, [orbit_json(self.service, row, user) for row in rows])
+        return json_response(
+            200, [orbit_json(self.service, row, user, listed=True) for row in rows]
+        )
 
     def create_orbit(
         self, organization_id: str, body: dict[str, Any], user: str
@@ -137,7 +139,8 @@ class OrbitHandlers(Handlers):
             changes["name"] = body["name"]
         if changes:
             self.db.update("orbits", orbit["id"], {**changes, "updated_at": now_iso()})
-        return json_response(200, orbit_json(self.service, self._orbit_row(orbit["id"]), user))
+        updated = orbit_json(self.service, self._orbit_row(orbit["id"]), user, permissions=False)
+        return json_response(200, updated)
 
     def delete_orbit(self, organization_id: str, orbit_id: str, user: str) -> ConnexionResponse:
         self.service.member_role(organization_id, user)

@@ -11,6 +11,7 @@ from connexion.lifecycle import ConnexionResponse
 from ._db import Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
+from ._payload_permissions import orbit_permissions, organization_permissions
 from ._permissions import check
 from ._presign import S3_MIN_PART, MissingUploadId, default_part_size, parse_connection_string
 from ._records import (
@@ -18,6 +19,7 @@ from ._records import (
     orbit_out,
     org_member_out,
     organization_out,
+    organization_plain,
     secret_out,
 )
 from ._service import Handlers, Service, norm_id
@@ -38,7 +40,9 @@ def check_azure_endpoint(value: str) -> str | None:
         fields = parse_connection_string(value)
     except ValueError as exc:
         return str(exc)
-    if not re.fullmatch(r"[a-z0-9]{3,24}", fields["AccountName"]):
+    # Azure's own 3-24 lower-case rule is not checked by the real server ("a" is accepted);
+    # only what keeps the account a plain host label.
+    if not re.fullmatch(r"[A-Za-z0-9]+", fields["AccountName"]):
         return "Invalid Azure account name"
     suffix = fields.get("EndpointSuffix")
     if suffix is not None and not re.fullmatch(r"[a-z0-9.-]+", suffix):
@@ -243,28 +247,39 @@ class OrganizationHandlers(Handlers):
         return max(configured or default_part_size(size), S3_MIN_PART)
 
 
-def orbit_json(service: Service, orbit: Row, user: str) -> dict[str, Any]:
-    """An Orbit with totals, as every orbit route returns it."""
+def orbit_json(
+    service: Service, orbit: Row, user: str, *, listed: bool = False, permissions: bool = True
+) -> dict[str, Any]:
+    """An Orbit with totals, as the orbit routes return it.
+
+    As on the real server, ``role`` is the caller's orbit role only in the orbit list of a
+    plain organization member (``listed``), else null; ``permissions`` follow the
+    organization role for owners and admins, else the orbit role (null in a PATCH reply).
+    """
     db = service.db
+
+    def count(sql: str) -> int:
+        return int(db.scalar(sql, (orbit["id"],)))
+
     totals = {
-        "members": int(
-            db.scalar("SELECT COUNT(*) FROM orbit_members WHERE orbit_id = ?", (orbit["id"],))
-        ),
-        "collections": int(
-            db.scalar("SELECT COUNT(*) FROM collections WHERE orbit_id = ?", (orbit["id"],))
-        ),
-        "artifacts": int(
-            db.scalar(
-                "SELECT COUNT(*) FROM artifacts a JOIN collections c ON c.id = a.collection_id "
-                "WHERE c.orbit_id = ?",
-                (orbit["id"],),
-            )
+        "members": count("SELECT COUNT(*) FROM orbit_members WHERE orbit_id = ?"),
+        "collections": count("SELECT COUNT(*) FROM collections WHERE orbit_id = ?"),
+        "satellites": count("SELECT COUNT(*) FROM satellites WHERE orbit_id = ?"),
+        "artifacts": count(
+            "SELECT COUNT(*) FROM artifacts a JOIN collections c ON c.id = a.collection_id "
+            "WHERE c.orbit_id = ?"
         ),
     }
-    role = db.scalar(
+    orbit_role = db.scalar(
         "SELECT role FROM orbit_members WHERE orbit_id = ? AND user_id = ?", (orbit["id"], user)
     )
-    return orbit_out(orbit, totals, role)
+    org_role = db.scalar(
+        "SELECT role FROM org_members WHERE organization_id = ? AND user_id = ?",
+        (orbit["organization_id"], user),
+    )
+    shown_role = orbit_role if listed and org_role not in ("owner", "admin") else None
+    found = orbit_permissions(org_role, orbit_role) if permissions else None
+    return orbit_out(orbit, totals, shown_role, found)
 
 
 def organization_details(service: Service, org: Row, role: str, user: str) -> dict[str, Any]:
@@ -281,12 +296,13 @@ def organization_details(service: Service, org: Row, role: str, user: str) -> di
     orbits = db.all(
         "SELECT * FROM orbits WHERE organization_id = ? ORDER BY created_at", (org["id"],)
     )
-    by_role: dict[str, int] = {}
+    by_role = {"owner": 0, "admin": 0, "member": 0}
     for member in members:
         by_role[member["role"]] = by_role.get(member["role"], 0) + 1
     orbit_rows = [orbit_json(service, orbit, user) for orbit in orbits]
     return {
-        **organization_out(org, role),
+        **organization_plain(org),
+        "permissions": organization_permissions(role),
         "invites": [
             invite_out(
                 invite, org, db.one("SELECT * FROM users WHERE id = ?", (invite["invited_by"],))

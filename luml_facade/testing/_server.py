@@ -14,9 +14,10 @@ import uvicorn
 from ._app import ApiFaultMiddleware, build_app
 from ._azurite import Azurite
 from ._connection_drop import CloseAfterServerError
+from ._cookie_auth import CookieCredentials
 from ._db import Database
 from ._faults import Faults, SeenRequest
-from ._handlers_deployments import pair_satellite
+from ._handlers_deployments import pair_satellite, satellite_key_hash
 from ._ids import new_api_key, new_id, new_session_token, now_iso
 from ._network import NetworkProfile
 from ._service import Limits, Service, Settings
@@ -112,7 +113,7 @@ class LocalLuml:
         )
         self._default = self._seed_default()
         app = ApiFaultMiddleware(
-            CloseAfterServerError(build_app(service, self._lookup_token)),
+            CloseAfterServerError(CookieCredentials(build_app(service, self._lookup_token))),
             self.faults,
             self.requests_seen,
         )
@@ -383,9 +384,15 @@ class LocalLuml:
         return collection_id
 
     def _lookup_token(self, token: str) -> dict[str, Any] | None:
-        """Token info for a bearer token: an API key, or a session token (JWT scope)."""
+        """Token info for a bearer token: an API key, a satellite key (which no user route
+        takes: 403), or a session token (JWT scope)."""
         if self._db is None:
             return None
+        if token.startswith("dfssat_"):
+            found = self._db.scalar(
+                "SELECT id FROM satellites WHERE api_key_hash = ?", (satellite_key_hash(token),)
+            )
+            return None if found is None else {"sub": str(found), "scope": "satellite"}
         column = "api_key" if token.startswith("dfs_") else "session_token"
         user_id = self._db.scalar(f"SELECT id FROM users WHERE {column} = ?", (token,))  # noqa: S608
         if user_id is None:

@@ -39,10 +39,17 @@ def real_target(state: dict[str, Any]) -> Target:
         state["bucket"]: "<bucket>",
         state["user_email"]: "<email>",
         state["organization"]: "<home-org>",
+        "E2E User": "<user-name>",
     }
     return Target(
-        "real", state["base_url"], state["api_key"], state["jwt"], endpoint, state["bucket"],
-        subs, pair,
+        "real",
+        state["base_url"],
+        state["api_key"],
+        state["jwt"],
+        endpoint,
+        state["bucket"],
+        subs,
+        pair,
     )
 
 
@@ -50,16 +57,23 @@ def local_target(server: Any) -> Target:
     """A fresh LocalLuml; satellites pair through its pair_satellite."""
     tenant = server.default_tenant
     endpoint = server.storage_url.removeprefix("http://").removeprefix("https://")
-    email = server._running_db().scalar("SELECT email FROM users WHERE id = ?", (tenant.user_id,))
+    user = server._running_db().one("SELECT * FROM users WHERE id = ?", (tenant.user_id,))
     subs = {
         endpoint: "<endpoint>",
         tenant.bucket_name: "<bucket>",
-        str(email): "<email>",
+        str(user["email"]): "<email>",
+        str(user["full_name"]): "<user-name>",
         tenant.organization_name: "<home-org>",
     }
     return Target(
-        "local", server.url, server.api_key, server.user_token, endpoint, tenant.bucket_name,
-        subs, lambda satellite_id, _key: server.pair_satellite(satellite_id),
+        "local",
+        server.url,
+        server.api_key,
+        server.user_token,
+        endpoint,
+        tenant.bucket_name,
+        subs,
+        lambda satellite_id, _key: server.pair_satellite(satellite_id),
     )
 
 
@@ -106,8 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = os.environ.get(STATE_ENV)
     if not path:
-        print(f"live-diff skipped: {STATE_ENV} is not set (start ../shared/real-backend/up.sh "
-              f"and set {STATE_ENV} to the state JSON it prints)")
+        print(
+            f"live-diff skipped: {STATE_ENV} is not set (start ../shared/real-backend/up.sh "
+            f"and set {STATE_ENV} to the state JSON it prints)"
+        )
         return 0
     state = json.loads(Path(path).read_text())
     from luml_facade.testing import LocalLuml
@@ -122,8 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     print(report(found, count, args.all))
     if args.json:
         pairs = [
-            {"scenario": v.scenario, "label": v.label, "real": v.real.__dict__,
-             "local": v.local.__dict__}
+            {
+                "scenario": v.scenario,
+                "label": v.label,
+                "real": v.real.__dict__,
+                "local": v.local.__dict__,
+            }
             for v in found
         ]
         args.json.write_text(json.dumps(pairs, indent=1))

@@ -23,10 +23,10 @@ OPAQUE_FIELDS = frozenset({"cursor", "upload_id", "key", "api_key", "unique_iden
 def normalise_text(text: str, subs: Mapping[str, str] | None = None) -> str:
     """``text`` with the server's own strings (``subs``) and every id, time, URL, key and
     hash replaced by a placeholder."""
+    text = URL_RE.sub("<url>", text)
     for literal, placeholder in sorted((subs or {}).items(), key=lambda kv: -len(kv[0])):
         if literal:
             text = text.replace(literal, placeholder)
-    text = URL_RE.sub("<url>", text)
     text = KEY_RE.sub("<key>", text)
     text = UUID_RE.sub("<uuid>", text)
     text = TIME_RE.sub("<time>", text)

@@ -104,7 +104,9 @@ def s3_secret(t: Target, **changes: Any) -> dict[str, Any]:
 
 @scenario("organizations")
 def create_organization(t: Target) -> None:
-    t.call("create", "POST", "/v1/organizations", json={"name": "live-diff"}, auth="jwt", keep="org")
+    t.call(
+        "create", "POST", "/v1/organizations", json={"name": "live-diff"}, auth="jwt", keep="org"
+    )
     t.call("get", "GET", ORG, auth="jwt")
     t.call("my organizations", "GET", "/v1/users/me/organizations")
 
@@ -338,8 +340,14 @@ def collection_scratch_delete(t: Target) -> None:
 
 @scenario("artifacts")
 def create_and_upload_artifact(t: Target) -> None:
-    made = t.call("create", "POST", COLL + "/artifacts", json=artifact(), keep="art",
-                  keep_from=lambda body: body["artifact"]["id"])
+    made = t.call(
+        "create",
+        "POST",
+        COLL + "/artifacts",
+        json=artifact(),
+        keep="art",
+        keep_from=lambda body: body["artifact"]["id"],
+    )
     if made.status_code == 200:
         t.put_bytes(made.json()["upload_details"]["url"], CONTENT)
     t.call("uploaded", "PATCH", ART, json={"status": "uploaded"})
@@ -358,8 +366,14 @@ def artifact_manifest_validation(t: Target) -> None:
 def artifact_legacy_manifest(t: Target) -> None:
     index = {name: [0, 1] for name in [*MODEL_FILES, "variant_config.json"]}
     body = artifact(manifest=LEGACY_MANIFEST, file_index=index)
-    t.call("create", "POST", COLL + "/artifacts", json=body, keep="legacy",
-           keep_from=lambda b: b["artifact"]["id"])
+    t.call(
+        "create",
+        "POST",
+        COLL + "/artifacts",
+        json=body,
+        keep="legacy",
+        keep_from=lambda b: b["artifact"]["id"],
+    )
     t.call("force delete", "DELETE", COLL + "/artifacts/{legacy}/force")
     index = {name: [0, 1] for name in MODEL_FILES}
     body = artifact(manifest=LEGACY_MANIFEST, file_index=index)
@@ -373,15 +387,24 @@ def artifact_without_name(t: Target) -> None:
 
 @scenario("artifacts")
 def artifact_bad_fields(t: Target) -> None:
-    t.call("file name without extension", "POST", COLL + "/artifacts",
-           json=artifact(file_name="model"))
+    t.call(
+        "file name without extension", "POST", COLL + "/artifacts", json=artifact(file_name="model")
+    )
     t.call("negative size", "POST", COLL + "/artifacts", json=artifact(size=-1))
     t.call("too big", "POST", COLL + "/artifacts", json=artifact(size=6 * 2**40))
     t.call("type mismatch", "POST", COLL + "/artifacts", json=artifact(type="dataset"))
-    t.call("dataset manifest in model collection", "POST", COLL + "/artifacts",
-           json=artifact(manifest=manifest("dataset")))
-    t.call("unknown manifest type", "POST", COLL + "/artifacts",
-           json=artifact(manifest=manifest("weights")))
+    t.call(
+        "dataset manifest in model collection",
+        "POST",
+        COLL + "/artifacts",
+        json=artifact(manifest=manifest("dataset")),
+    )
+    t.call(
+        "unknown manifest type",
+        "POST",
+        COLL + "/artifacts",
+        json=artifact(manifest=manifest("weights")),
+    )
 
 
 @scenario("artifacts")
@@ -414,8 +437,14 @@ def artifact_urls(t: Target) -> None:
 
 @scenario("artifacts")
 def artifact_delete_flow(t: Target) -> None:
-    made = t.call("create", "POST", COLL + "/artifacts", json=artifact("to-delete"), keep="dart",
-                  keep_from=lambda body: body["artifact"]["id"])
+    made = t.call(
+        "create",
+        "POST",
+        COLL + "/artifacts",
+        json=artifact("to-delete"),
+        keep="dart",
+        keep_from=lambda body: body["artifact"]["id"],
+    )
     if made.status_code == 200:
         t.put_bytes(made.json()["upload_details"]["url"], CONTENT)
     path = COLL + "/artifacts/{dart}"
@@ -485,8 +514,9 @@ def entries_bad(t: Target) -> None:
 @scenario("orbit secrets")
 def orbit_secret_lifecycle(t: Target) -> None:
     path = ORBIT + "/secrets"
-    t.call("create", "POST", path, json={"name": "TOKEN", "value": "v", "tags": ["a"]},
-           keep="osecret")
+    t.call(
+        "create", "POST", path, json={"name": "TOKEN", "value": "v", "tags": ["a"]}, keep="osecret"
+    )
     t.call("list", "GET", path)
     t.call("get", "GET", path + "/{osecret}")
     t.call("patch", "PATCH", path + "/{osecret}", json={"value": "w"})
@@ -506,8 +536,14 @@ def orbit_secret_bad(t: Target) -> None:
 
 @scenario("satellites")
 def create_satellite(t: Target) -> None:
-    made = t.call("create", "POST", ORBIT + "/satellites", json={"name": "sat-1"}, keep="sat",
-                  keep_from=lambda body: body["satellite"]["id"])
+    made = t.call(
+        "create",
+        "POST",
+        ORBIT + "/satellites",
+        json={"name": "sat-1"},
+        keep="sat",
+        keep_from=lambda body: body["satellite"]["id"],
+    )
     if made.status_code == 200:
         t.ids["satkey"] = made.json()["api_key"]
     t.call("list", "GET", ORBIT + "/satellites")
@@ -533,8 +569,13 @@ def satellite_update(t: Target) -> None:
 def create_deployment(t: Target) -> None:
     if "sat" in t.ids and "satkey" in t.ids:
         t.pair(t.ids["sat"], t.ids["satkey"])
-    body = {"satellite_id": t.id("sat"), "artifact_id": t.id("art"), "name": "dep-1",
-            "satellite_parameters": {}, "tags": ["a"]}
+    body = {
+        "satellite_id": t.id("sat"),
+        "artifact_id": t.id("art"),
+        "name": "dep-1",
+        "satellite_parameters": {},
+        "tags": ["a"],
+    }
     t.call("create", "POST", ORBIT + "/deployments", json=body, keep="dep")
     t.call("list", "GET", ORBIT + "/deployments")
     t.call("get", "GET", ORBIT + "/deployments/{dep}")

@@ -29,6 +29,7 @@ class ArtifactCreate:
     file_index: FileIndex
     """ Each member of the archive: `[offset of its data, size]` in bytes. """
     size: int
+    """ At most 5 TiB; the server does not refuse a negative size. """
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
