@@ -31,6 +31,8 @@ from ._handlers_orgs import OrganizationHandlers
 from ._handlers_secrets import OrbitSecretHandlers
 from ._handlers_tracks import TrackHandlers
 from ._handlers_users import UserHandlers
+from ._real_bugs import RealServerCrash
+from ._registry_access import server_error
 from ._service import Service
 from ._validation import validator_map
 
@@ -83,6 +85,8 @@ def _checked(
             response = handler(**kwargs)
         except ApiError as exc:
             response = detail_response(exc.status, exc.detail)
+        except RealServerCrash:
+            return server_error()  # a mirrored real-server crash, declared or not
         if str(response.status_code) not in statuses:
             detail = f"{operation_id} answered {response.status_code}, not declared in the spec"
             return detail_response(500, detail)

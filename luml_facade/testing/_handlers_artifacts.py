@@ -11,6 +11,7 @@ from ._db import Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, scope_hex, usable_cursor
+from ._real_bugs import RealServerCrash, check_artifact_name, is_broken_deployment
 from ._records import artifact_out, collection_out, dumps, loads
 from ._registry_access import check_artifact_deletable
 from ._service import Handlers, norm_id
@@ -69,6 +70,8 @@ class ArtifactHandlers(Handlers):
         orbit = self.service.orbit(organization_id, orbit_id)
         collection = self.service.collection(orbit["id"], collection_id)
         kind = artifact_type(body["manifest"], body["file_index"])
+        if self.service.settings.real_server_bugs:
+            check_artifact_name(body)
         if body.get("type") and body["type"] != kind:
             raise ApiError(400, "Artifact's real type does not match the type you specified.")
         if not type_allowed(collection["type"], kind):
@@ -318,6 +321,9 @@ class ArtifactHandlers(Handlers):
             user, organization_id, orbit_id, collection_id, artifact_id
         )
         check_artifact_deletable(self.service, row["id"], deployments=False)
+        held = self.db.all("SELECT * FROM deployments WHERE artifact_id = ?", (row["id"],))
+        if self.service.settings.real_server_bugs and any(map(is_broken_deployment, held)):
+            raise RealServerCrash("loading the artifact's unreadable deployment")
         self.db.run("DELETE FROM artifacts WHERE id = ?", (row["id"],))
         return json_response(204, None)
 

@@ -24,6 +24,7 @@ from connexion.lifecycle import ConnexionResponse
 from ._db import Database, Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
+from ._real_bugs import BROKEN, is_broken_deployment
 from ._records import dumps
 from ._records_registry import deployment_out, satellite_out, task_out
 from ._registry_access import allowed_orbit, satellites_limit, server_error
@@ -72,13 +73,14 @@ class DeploymentHandlers(Handlers):
         return row
 
     def _render(self, rows: list[Row]) -> ConnexionResponse:
-        # A deployment of an unnamed artifact fails the server's response model: a 500.
-        if any(row["artifact_name"] is None for row in rows):
+        # A deployment of an unnamed artifact (or one a PATCH broke) fails the server's
+        # response model: a 500.
+        if any(row["artifact_name"] is None or is_broken_deployment(row) for row in rows):
             return server_error()
         return json_response(200, [deployment_out(row) for row in rows])
 
     def _render_one(self, row: Row) -> ConnexionResponse:
-        if row["artifact_name"] is None:
+        if row["artifact_name"] is None or is_broken_deployment(row):
             return server_error()
         return json_response(200, deployment_out(row))
 
@@ -169,7 +171,14 @@ class DeploymentHandlers(Handlers):
     ) -> ConnexionResponse:
         orbit = self._orbit(organization_id, orbit_id, user, "deployment", "update")
         row = self._deployment(orbit["id"], deployment_id)
-        if body.get("name") is None or body.get("dynamic_attributes_secrets") is None:
+        if is_broken_deployment(row) or body.get("name") is None:
+            return server_error()
+        if body.get("dynamic_attributes_secrets") is None:
+            if not self.service.settings.real_server_bugs:
+                return server_error()
+            # The real server stores the null, then fails this reply and every later read.
+            broken = {"dynamic_attributes_secrets": BROKEN, "updated_at": now_iso()}
+            self.db.update("deployments", row["id"], broken)
             return server_error()
         values = {
             "name": body["name"],
@@ -205,6 +214,8 @@ class DeploymentHandlers(Handlers):
     ) -> ConnexionResponse:
         orbit = self._orbit(organization_id, orbit_id, user, "deployment", "delete")
         row = self._deployment(orbit["id"], deployment_id)
+        if is_broken_deployment(row):
+            return server_error()
         self.db.run("DELETE FROM deployments WHERE id = ?", (row["id"],))
         return json_response(204, None)
 

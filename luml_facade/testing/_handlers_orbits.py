@@ -11,6 +11,7 @@ from ._errors import ApiError, json_response
 from ._handlers_orgs import orbit_json
 from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, usable_cursor
+from ._real_bugs import check_collection_update
 from ._records import collection_out, dumps, loads, orbit_member_out
 from ._service import Handlers, norm_id
 
@@ -240,6 +241,9 @@ class OrbitHandlers(Handlers):
         self.service.member_role(organization_id, user)
         orbit = self.service.orbit(organization_id, orbit_id)
         row = self._collection(orbit["id"], collection_id)
+        if self.service.settings.real_server_bugs:
+            check_collection_update(body)
+            body = {**body, "tags": body.get("tags")}  # left out: cleared, as on the real server
         changes = {
             name: body[name] for name in ("name", "description") if body.get(name) is not None
         }

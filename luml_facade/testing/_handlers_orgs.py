@@ -14,6 +14,7 @@ from ._ids import new_id, now_iso
 from ._payload_permissions import orbit_permissions, organization_permissions
 from ._permissions import check
 from ._presign import S3_MIN_PART, MissingUploadId, default_part_size, parse_connection_string
+from ._real_bugs import RealServerCrash, every_field
 from ._records import (
     invite_out,
     orbit_out,
@@ -85,6 +86,8 @@ class OrganizationHandlers(Handlers):
     # bucket secrets
 
     def _secret_json(self, row: Row) -> dict[str, Any]:
+        if row["type"] == "s3" and row["region"] is None and self.service.settings.real_server_bugs:
+            raise RealServerCrash("an S3 secret without region fails the response model")
         orbits = self.db.all(
             "SELECT * FROM orbits WHERE bucket_secret_id = ? ORDER BY created_at", (row["id"],)
         )
@@ -170,7 +173,17 @@ class OrganizationHandlers(Handlers):
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         row = self.service.secret(organization_id, secret_id, "Secret not found")
+        if row["type"] == "azure":
+            sent = sorted(name for name in S3_ONLY_FIELDS if name in body)
+            if sent:
+                raise ApiError(400, f"Fields {sent} cannot be set for Azure bucket secrets")
+        if self.service.settings.real_server_bugs:
+            body = every_field(body, row["type"])
+            if body["endpoint"] is None or body["bucket_name"] is None:
+                raise ApiError(409, DUPLICATE_SECRET)  # the real server's NOT NULL violation
         changes = self._secret_changes(row, body)
+        if self.service.settings.real_server_bugs and row["type"] == "s3":
+            changes["region"] = body["region"]
         if changes:
             changes["updated_at"] = now_iso()
             try:
@@ -238,6 +251,8 @@ class OrganizationHandlers(Handlers):
                 body["bucket_location"], size, body.get("upload_id"), self._part_size(size)
             )
         except MissingUploadId as exc:
+            if self.service.settings.real_server_bugs:
+                raise RealServerCrash("unhandled ValueError") from exc
             item = {"loc": ["body", "upload_id"], "msg": str(exc), "type": "value_error"}
             raise ApiError(422, [item]) from exc
         return json_response(200, details)

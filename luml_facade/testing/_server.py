@@ -53,6 +53,8 @@ class LocalLuml:
     ``storage_bandwidth`` (bytes per second per connection, each way) and ``storage_latency``
     (seconds before each storage answer) emulate a real object store's network; both are off
     by default and can be changed on a running server through ``storage_network``.
+    ``real_server_bugs``: mirror the real server's known bugs (default True, so a test fails
+    the way production will; docs/known-real-server-behaviour.md lists them).
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
     :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
@@ -70,10 +72,12 @@ class LocalLuml:
         workspace: Workspace | None = READY,
         storage_bandwidth: float | None = None,
         storage_latency: float = 0.0,
+        real_server_bugs: bool = True,
     ) -> None:
         self.limits = limits or Limits()
         self.storage_network = NetworkProfile(storage_bandwidth, storage_latency)
         """The storage's emulated network: replace it to change the cap or the latency."""
+        self.real_server_bugs = real_server_bugs
         self.multipart_threshold = multipart_threshold
         self.part_size = part_size
         self.db_path = db_path
@@ -109,6 +113,7 @@ class LocalLuml:
                 part_size=self.part_size,
                 ensure_bucket=self._storage.ensure_bucket,
                 limits=self.limits,
+                real_server_bugs=self.real_server_bugs,
             ),
         )
         self._default = self._seed_default()
