@@ -32,6 +32,39 @@ TRANSITIONS = {
 }
 
 
+LUML_MANIFEST_KEYS = (
+    "artifact_type",
+    "variant",
+    "name",
+    "description",
+    "version",
+    "producer_name",
+    "producer_version",
+    "producer_tags",
+    "payload",
+)
+LEGACY_MANIFEST_KEYS = (
+    "variant",
+    "name",
+    "version",
+    "description",
+    "producer_name",
+    "producer_version",
+    "producer_tags",
+    "inputs",
+    "outputs",
+    "dynamic_attributes",
+    "env_vars",
+)
+
+
+def parsed_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The manifest as the real server stores it (its pydantic model dumped): the fields of its
+    form, in order, the optional ones null when left out; other keys dropped."""
+    keys = LUML_MANIFEST_KEYS if "artifact_type" in manifest else LEGACY_MANIFEST_KEYS
+    return {key: manifest.get(key) for key in keys}
+
+
 def artifact_type(manifest: dict[str, Any], file_index: dict[str, Any]) -> str:
     """The type the server infers from the manifest or, failing that, the file index."""
     if "artifact_type" in manifest:
@@ -109,7 +142,7 @@ class ArtifactHandlers(Handlers):
             "name": body.get("name"),
             "description": body.get("description"),
             "extra_values": dumps(body["extra_values"]),
-            "manifest": dumps(body["manifest"]),
+            "manifest": dumps(parsed_manifest(body["manifest"])),
             "file_hash": body["file_hash"],
             "file_index": dumps(body["file_index"]),
             "size": body["size"],

@@ -24,7 +24,7 @@ from connexion.lifecycle import ConnexionResponse
 from ._db import Database, Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
-from ._real_bugs import BROKEN, is_broken_deployment
+from ._real_bugs import BROKEN, RealServerCrash, is_broken_deployment
 from ._records import dumps
 from ._records_registry import deployment_out, satellite_out, task_out
 from ._registry_access import allowed_orbit, satellites_limit, server_error
@@ -75,13 +75,17 @@ class DeploymentHandlers(Handlers):
     def _render(self, rows: list[Row]) -> ConnexionResponse:
         # A deployment of an unnamed artifact (or one a PATCH broke) fails the server's
         # response model: a 500.
-        if any(row["artifact_name"] is None or is_broken_deployment(row) for row in rows):
+        if any(row["artifact_name"] is None for row in rows):
             return server_error()
+        if any(map(is_broken_deployment, rows)):
+            raise RealServerCrash("a deployment with null dynamic_attributes_secrets")
         return json_response(200, [deployment_out(row) for row in rows])
 
     def _render_one(self, row: Row) -> ConnexionResponse:
-        if row["artifact_name"] is None or is_broken_deployment(row):
+        if row["artifact_name"] is None:
             return server_error()
+        if is_broken_deployment(row):
+            raise RealServerCrash("a deployment with null dynamic_attributes_secrets")
         return json_response(200, deployment_out(row))
 
     def list_deployments(self, organization_id: str, orbit_id: str, user: str) -> ConnexionResponse:
@@ -171,7 +175,9 @@ class DeploymentHandlers(Handlers):
     ) -> ConnexionResponse:
         orbit = self._orbit(organization_id, orbit_id, user, "deployment", "update")
         row = self._deployment(orbit["id"], deployment_id)
-        if is_broken_deployment(row) or body.get("name") is None:
+        if is_broken_deployment(row):
+            raise RealServerCrash("loading the unreadable deployment")
+        if body.get("name") is None:
             return server_error()
         if body.get("dynamic_attributes_secrets") is None:
             if not self.service.settings.real_server_bugs:
@@ -179,7 +185,7 @@ class DeploymentHandlers(Handlers):
             # The real server stores the null, then fails this reply and every later read.
             broken = {"dynamic_attributes_secrets": BROKEN, "updated_at": now_iso()}
             self.db.update("deployments", row["id"], broken)
-            return server_error()
+            raise RealServerCrash("the reply fails the response model")
         values = {
             "name": body["name"],
             "description": body.get("description"),
@@ -215,7 +221,7 @@ class DeploymentHandlers(Handlers):
         orbit = self._orbit(organization_id, orbit_id, user, "deployment", "delete")
         row = self._deployment(orbit["id"], deployment_id)
         if is_broken_deployment(row):
-            return server_error()
+            raise RealServerCrash("loading the unreadable deployment")
         self.db.run("DELETE FROM deployments WHERE id = ?", (row["id"],))
         return json_response(204, None)
 

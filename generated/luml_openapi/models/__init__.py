@@ -53,6 +53,13 @@ from .error_response import ErrorResponse
 from .file_index import FileIndex
 from .free_form import FreeForm
 from .http_validation_error import HTTPValidationError
+from .luml_artifact_manifest import LumlArtifactManifest
+from .luml_artifact_manifest_payload import LumlArtifactManifestPayload
+from .manifest import Manifest
+from .manifest_dynamic_attributes_item import ManifestDynamicAttributesItem
+from .manifest_env_vars_item import ManifestEnvVarsItem
+from .manifest_inputs_item import ManifestInputsItem
+from .manifest_outputs_item import ManifestOutputsItem
 from .orbit import Orbit
 from .orbit_create import OrbitCreate
 from .orbit_details import OrbitDetails
@@ -176,6 +183,13 @@ __all__ = (
     "FileIndex",
     "FreeForm",
     "HTTPValidationError",
+    "LumlArtifactManifest",
+    "LumlArtifactManifestPayload",
+    "Manifest",
+    "ManifestDynamicAttributesItem",
+    "ManifestEnvVarsItem",
+    "ManifestInputsItem",
+    "ManifestOutputsItem",
     "Orbit",
     "OrbitCreate",
     "OrbitDetails",
