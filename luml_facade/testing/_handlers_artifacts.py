@@ -13,6 +13,7 @@ from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, scope_hex, usable_cursor
 from ._real_bugs import RealServerCrash, check_artifact_name, is_broken_deployment
 from ._records import artifact_out, collection_out, dumps, loads
+from ._records_registry import deployment_out
 from ._registry_access import check_artifact_deletable
 from ._service import Handlers, norm_id
 
@@ -205,7 +206,7 @@ class ArtifactHandlers(Handlers):
         except InvalidCursor as exc:
             raise ApiError(400, "Invalid cursor") from exc
         listed = [
-            {**artifact_out(row), "deployments": [], "collection_name": row["cname"]}
+            {**artifact_out(row), "deployments": self._active(row), "collection_name": row["cname"]}
             for row in items
         ]
         return json_response(200, {"items": listed, "cursor": next_cursor})
@@ -227,6 +228,15 @@ class ArtifactHandlers(Handlers):
                 404, "You don't have access to the following collections: " + ", ".join(missing)
             )
         return wanted
+
+    def _active(self, row: Row) -> list[dict[str, Any]]:
+        """The artifact's active deployments, as the artifact list shows them."""
+        found = self.db.all(
+            "SELECT id, name, status, orbit_id FROM deployments WHERE artifact_id = ? "
+            "AND status = 'active' ORDER BY created_at, id",
+            (row["id"],),
+        )
+        return [dict(deployment) for deployment in found]
 
     def _without_tracks(self, rows: list[Row], track_ids: list[str]) -> list[Row]:
         """The rows whose artifact is in none of these tracks (``excluded_tracks``)."""
@@ -290,10 +300,25 @@ class ArtifactHandlers(Handlers):
             (row["collection_id"],),
         )
         assert collection is not None
+        deployments = self.db.all(
+            "SELECT d.*, s.name AS satellite_name, a.name AS artifact_name, "
+            "a.collection_id AS collection_id FROM deployments d "
+            "JOIN satellites s ON s.id = d.satellite_id JOIN artifacts a ON a.id = d.artifact_id "
+            "WHERE d.artifact_id = ? ORDER BY d.created_at, d.id",
+            (row["id"],),
+        )
+        if any(map(is_broken_deployment, deployments)):
+            raise RealServerCrash("an unreadable deployment of the artifact")
+        tracks = self.db.all(
+            "SELECT DISTINCT t.id, t.name, t.created_at, t.updated_at FROM tracks t "
+            "JOIN track_entries e ON e.track_id = t.id WHERE e.artifact_id = ? "
+            "ORDER BY t.created_at, t.id",
+            (row["id"],),
+        )
         body = {
             **artifact_out(row),
-            "deployments": [],
-            "tracks": [],
+            "deployments": [deployment_out(found) for found in deployments],
+            "tracks": [dict(track) for track in tracks],
             "collection": collection_out(collection, collection["total"]),
         }
         return json_response(200, body)

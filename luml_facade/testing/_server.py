@@ -397,7 +397,11 @@ class LocalLuml:
             found = self._db.scalar(
                 "SELECT id FROM satellites WHERE api_key_hash = ?", (satellite_key_hash(token),)
             )
-            return None if found is None else {"sub": str(found), "scope": "satellite"}
+            if found is None:
+                return None
+            # The real server notes the satellite as seen whenever its key authenticates.
+            self._db.update("satellites", str(found), {"last_seen_at": now_iso()})
+            return {"sub": str(found), "scope": "satellite"}
         column = "api_key" if token.startswith("dfs_") else "session_token"
         user_id = self._db.scalar(f"SELECT id FROM users WHERE {column} = ?", (token,))  # noqa: S608
         if user_id is None:

@@ -65,7 +65,7 @@ def local_target(server: Any) -> Target:
         str(user["full_name"]): "<user-name>",
         tenant.organization_name: "<home-org>",
     }
-    return Target(
+    target = Target(
         "local",
         server.url,
         server.api_key,
@@ -75,6 +75,10 @@ def local_target(server: Any) -> Target:
         subs,
         lambda satellite_id, _key: server.pair_satellite(satellite_id),
     )
+    # The real backend's seed renamed its organization (updated_at set): do the same here.
+    body = {"name": tenant.organization_name}
+    target.quiet("PATCH", f"/v1/organizations/{tenant.organization_id}", auth="jwt", json=body)
+    return target
 
 
 def run(target: Target, only: str | None) -> None:
