@@ -610,6 +610,68 @@ def satellite_regenerate_key(t: Target) -> None:
         t.ids["satkey"] = made.json()["key"]
 
 
+@scenario("bucket secrets")
+def azure_secret_refuses_s3_fields(t: Target) -> None:
+    body = {"type": "azure", "endpoint": "AccountName=acct;AccountKey=a2V5", "bucket_name": "c"}
+    t.call("create", "POST", ORG + "/bucket-secrets", json=body, keep="azure2")
+    path = ORG + "/bucket-secrets/{azure2}"
+    t.call("region", "PATCH", path, json={"region": "eu", "secure": True})
+    t.call("delete", "DELETE", path)
+
+
+@scenario("orbit secrets")
+def orbit_secret_too_long(t: Target) -> None:
+    path = ORBIT + "/secrets"
+    t.call("name", "POST", path, json={"name": "N" * 256, "value": "v"})
+    t.call("too many tags", "POST", path, json={"name": "A", "value": "v", "tags": ["t"] * 51})
+
+
+@scenario("tracks")
+def track_stages_update(t: Target) -> None:
+    stages = [{"id": t.id("stage"), "name": "dev"}, {"name": "canary"}, {"name": "prod"}]
+    t.call("stages", "PATCH", TRACK, json={"stages": stages})
+    t.call("list stages", "GET", TRACK + "/stages")
+    t.call(
+        "duplicate stage names",
+        "POST",
+        ORBIT + "/tracks",
+        json={"name": "x", "artifact_type": "model", "stages": ["a", "a"]},
+    )
+
+
+@scenario("entries")
+def entries_listing(t: Target) -> None:
+    t.call("by unknown stage", "GET", TRACK + "/entries/by-stage", params={"stage_id": NIL})
+    t.call("limit 0", "GET", TRACK + "/entries", params={"limit": 0})
+    t.call("unknown entry", "GET", TRACK + "/entries" + NIL_PATH)
+
+
+@scenario("deployments")
+def deployment_bad_secret_reference(t: Target) -> None:
+    body = {
+        "satellite_id": t.id("sat"),
+        "artifact_id": t.id("art"),
+        "name": "d",
+        "env_variables_secrets": {"TOKEN": NIL},
+    }
+    t.call("unknown secret", "POST", ORBIT + "/deployments", json=body)
+    t.call(
+        "unknown satellite",
+        "POST",
+        ORBIT + "/deployments",
+        json={"satellite_id": NIL, "artifact_id": t.id("art"), "name": "d"},
+    )
+
+
+@scenario("collections")
+def collection_list_filters(t: Target) -> None:
+    path = ORBIT + "/collections"
+    t.call("by type", "GET", path, params={"types": "model"})
+    t.call("bad type", "GET", path, params={"types": "weights"})
+    t.call("sort by name asc", "GET", path, params={"sort_by": "name", "order": "asc"})
+    t.call("search", "GET", path, params={"search": "mod"})
+
+
 # clean up (compared too)
 
 
