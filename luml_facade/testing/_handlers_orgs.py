@@ -41,9 +41,9 @@ def check_azure_endpoint(value: str) -> str | None:
         fields = parse_connection_string(value)
     except ValueError as exc:
         return str(exc)
-    # Azure's own 3-24 lower-case rule is not checked by the real server ("a" is accepted);
-    # only what keeps the account a plain host label.
-    if not re.fullmatch(r"[A-Za-z0-9]+", fields["AccountName"]):
+    # Azure's own 3-24 lower-case rule is not checked by the real server ("a" and "Bad_Name"
+    # are accepted); only what keeps the account a host label.
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", fields["AccountName"]):
         return "Invalid Azure account name"
     suffix = fields.get("EndpointSuffix")
     if suffix is not None and not re.fullmatch(r"[a-z0-9.-]+", suffix):

@@ -619,6 +619,20 @@ def azure_secret_refuses_s3_fields(t: Target) -> None:
     t.call("delete", "DELETE", path)
 
 
+@scenario("bucket secrets")
+def azure_connection_urls(t: Target) -> None:
+    for label, endpoint in [
+        ("signable", "AccountName=x;AccountKey=c2VjcmV0"),
+        ("key not base64", "AccountName=x;AccountKey=b"),
+        ("empty key", "AccountName=x;AccountKey="),
+        ("no account name", "AccountKey=c2VjcmV0"),
+        ("not a connection string", "garbage"),
+        ("no key", "AccountName=x"),
+    ]:
+        body = {"type": "azure", "endpoint": endpoint, "bucket_name": "c"}
+        t.call(label, "POST", "/v1/bucket-secrets/urls", json=body)
+
+
 @scenario("orbit secrets")
 def orbit_secret_too_long(t: Target) -> None:
     path = ORBIT + "/secrets"
