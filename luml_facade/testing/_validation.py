@@ -186,14 +186,19 @@ def _type_and_msg(error: ValidationError) -> tuple[str, str, dict[str, Any] | No
 
 
 def error_item(
-    location: list[str | int], error: ValidationError, *, raw_input: bool = False
+    location: list[str | int],
+    error: ValidationError,
+    *,
+    raw_input: bool = False,
+    relative: bool = False,
 ) -> ErrorItem:
     """One FastAPI-style error entry for a jsonschema error at ``location``.
 
     ``raw_input``: the value came from a path or query string, so ``input`` is the text sent.
+    ``relative``: ``location`` already holds the error's parents (a union branch's errors).
     """
     kind, msg, ctx = _type_and_msg(error)
-    loc = [*location, *error.absolute_path]
+    loc = [*location, *(error.relative_path if relative else error.absolute_path)]
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else None
         if missing is not None:
@@ -271,28 +276,8 @@ def _items_under(location: list[str | int], errors: Iterable[ValidationError]) -
     items: list[ErrorItem] = []
     ordered = sorted(errors, key=lambda e: [str(part) for part in e.relative_path])
     for sub in ordered:
-        if sub.validator in ("oneOf", "anyOf") and sub.context:
-            nested = _union_items(location, _relative(sub))
-            if nested is not None:
-                items.extend(nested)
-                continue
-        kind, msg, ctx = _type_and_msg(sub)
-        loc = [*location, *sub.relative_path]
-        if sub.validator == "required" and "'" in sub.message:
-            loc.append(sub.message.split("'")[1])
-        item: ErrorItem = {"type": kind, "loc": loc, "msg": msg, "input": sub.instance}
-        if ctx is not None:
-            item["ctx"] = ctx
-        items.append(item)
+        items.append(error_item(location, sub, relative=True))
     return items
-
-
-def _relative(error: ValidationError) -> ValidationError:
-    """The error with its absolute path cut to nothing (its parent's location is given)."""
-    error.path.clear()
-    if error.parent is not None:
-        error.parent = None
-    return error
 
 
 def body_errors(errors: Iterable[ValidationError], schema: dict[str, Any]) -> list[ErrorItem]:

@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from luml_facade import LumlClient
 from luml_facade.types import CollectionType
 
 from .conftest import LiveState, unique
+from .test_live_facade import client
 
 pytestmark = pytest.mark.live
-
-
-def client(live: LiveState) -> LumlClient:
-    return LumlClient(
-        api_key=live.api_key,
-        base_url=live.base_url,
-        organization=live.organization_id,
-        orbit=live.orbit_id,
-    )
 
 
 def test_partial_collection_updates(live: LiveState) -> None:
