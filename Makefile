@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-demo test live-test lint types unit docs regenerate check-generated api-update demo server bench azurite clean
+.PHONY: install install-demo test live-test live-diff lint types unit docs regenerate check-generated api-update demo server bench azurite clean
 
 # Azurite (Microsoft's Azure Storage emulator, npm) for the Azure tests: pinned with a lock
 # file in tools/azurite/, installed with `npm ci` into the git-ignored .tools/azurite/.
@@ -55,6 +55,12 @@ unit: install azurite
 # without it every live test is skipped, with the reason.
 live-test: install
 	$(BIN)/pytest -m live tests/live
+
+## live-diff: the same raw requests to a real backend and a fresh local server, compared
+# (docs/known-real-server-behaviour.md). Opt-in like live-test: LUML_LIVE_STATE names the
+# state JSON of ../shared/real-backend/up.sh; without it, it says so and exits 0.
+live-diff: install
+	$(BIN)/python -m tests.live_diff $(LIVE_DIFF_ARGS)
 
 ## regenerate: rewrite generated/ after editing openapi.yaml
 regenerate: install

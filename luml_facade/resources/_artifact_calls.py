@@ -8,7 +8,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from luml_openapi.api.artifacts import get_artifact, list_artifacts, update_artifact
-from luml_openapi.models import ArtifactStatusUpdate, ArtifactUpdate, FreeForm
+from luml_openapi.models import (
+    ArtifactStatusUpdate,
+    ArtifactUpdate,
+    FreeForm,
+    LumlArtifactManifest,
+    Manifest,
+)
 from luml_openapi.types import UNSET
 
 from .._arguments import choice, choices, integer, text
@@ -23,6 +29,49 @@ def free_form(values: Mapping[str, Any]) -> FreeForm:
     model = FreeForm()
     model.additional_properties = dict(values)
     return model
+
+
+LUML_MANIFEST_FIELDS = (
+    "artifact_type",
+    "variant",
+    "producer_name",
+    "producer_version",
+    "producer_tags",
+    "payload",
+)
+LEGACY_MANIFEST_FIELDS = (
+    "variant",
+    "producer_name",
+    "producer_version",
+    "producer_tags",
+    "inputs",
+    "outputs",
+    "dynamic_attributes",
+    "env_vars",
+)
+
+
+def manifest_form(values: Mapping[str, Any]) -> LumlArtifactManifest | Manifest:
+    """The manifest as the server takes it: a LUML manifest (it has ``artifact_type``) or the
+    older model manifest; every key is kept.
+
+    Raises InvalidArgumentError naming the fields the server would refuse it without.
+    Example: manifest_form(json.loads(manifest_json))
+    """
+    data = dict(values)
+    luml = "artifact_type" in data
+    wanted = LUML_MANIFEST_FIELDS if luml else LEGACY_MANIFEST_FIELDS
+    missing = [name for name in wanted if name not in data]
+    if missing:
+        kind = "a LUML manifest" if luml else "a manifest without artifact_type"
+        raise InvalidArgumentError(
+            f"manifest lacks {', '.join(missing)}: {kind} needs {', '.join(wanted)} "
+            "(build the file with luml_facade.testing.build_artifact or the LUML SDK)"
+        )
+    try:
+        return LumlArtifactManifest.from_dict(data) if luml else Manifest.from_dict(data)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise InvalidArgumentError(f"manifest fields have the wrong types: {exc}") from exc
 
 
 class ArtifactPath:

@@ -56,6 +56,7 @@ from ._artifact_calls import (
     fetch_artifact,
     fetch_artifacts_page,
     free_form,
+    manifest_form,
 )
 
 
@@ -320,7 +321,7 @@ class ArtifactResource(Resource[M]):
         body = ArtifactCreate(
             file_name=file_name,
             extra_values=free_form(extra_values),
-            manifest=free_form(manifest),
+            manifest=manifest_form(manifest),
             file_hash=file_hash,
             file_index=index,
             size=size,

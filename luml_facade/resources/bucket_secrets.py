@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 from luml_openapi.api.bucket_secrets import (
     create_bucket_secret,
@@ -180,7 +181,12 @@ class BucketSecretResource(Resource[M]):
         region: str | None = None,
         cert_check: bool | None = None,
     ) -> Flow[BucketSecret]:
-        """Update a bucket secret; only the arguments given change.
+        """Update a bucket secret; the arguments given change, the stored settings stay.
+
+        The real server writes every field of an update, a field left out as null: this
+        method reads the secret first and sends its endpoint, bucket, region, secure and
+        cert_check along. Credentials cannot be read back: the real server clears the ones
+        not given, so pass access_key/secret_key/session_token again when the secret has them.
 
         Arguments:
             secret_id: The secret's id.
@@ -200,25 +206,29 @@ class BucketSecretResource(Resource[M]):
             NotFoundError: the secret does not exist.
 
         Example:
-            luml.bucket_secrets.update(secret.id, secret_key="rotated")
+            luml.bucket_secrets.update(secret.id, access_key="AK", secret_key="rotated")
         """
         organization_id = yield from self._defaults.organization()
+        path: dict[str, Any] = {
+            "organization_id": require_uuid("organization", organization_id),
+            "secret_id": require_uuid("bucket secret", secret_id),
+        }
+        stored = (yield from call(get_bucket_secret, **path)).to_dict()
+
+        def kept(value: object, name: str) -> Any:
+            return given(stored.get(name) if value is None else value)
+
         body = BucketSecretUpdate(
-            endpoint=given(endpoint),
-            bucket_name=given(bucket_name),
+            endpoint=kept(endpoint, "endpoint"),
+            bucket_name=kept(bucket_name, "bucket_name"),
             access_key=given(access_key),
             secret_key=given(secret_key),
             session_token=given(session_token),
-            secure=given(secure),
-            region=given(region),
-            cert_check=given(cert_check),
+            secure=kept(secure, "secure"),
+            region=kept(region, "region"),
+            cert_check=kept(cert_check, "cert_check"),
         )
-        updated = yield from call(
-            update_bucket_secret,
-            organization_id=require_uuid("organization", organization_id),
-            secret_id=require_uuid("bucket secret", secret_id),
-            body=body,
-        )
+        updated = yield from call(update_bucket_secret, **path, body=body)
         return adopt_bucket_secret(updated)
 
     @operation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
+from typing import Any
 
 from luml_openapi.api.collections import (
     create_collection,
@@ -271,6 +272,10 @@ class CollectionResource(Resource[M]):
     ) -> Flow[Collection]:
         """Update the default collection (or `collection_id`); only the arguments given change.
 
+        The real server writes name, description and tags on every update (a 500 without
+        name or description, tags cleared when left out): this method reads the collection
+        first and sends the values not given along.
+
         Arguments:
             name: A new name.
             description: A new description.
@@ -288,18 +293,18 @@ class CollectionResource(Resource[M]):
         """
         organization_id, orbit_id = yield from self._defaults.orbit_path()
         target = yield from self._defaults.collection(collection_id)
+        path: dict[str, Any] = {
+            "organization_id": require_uuid("organization", organization_id),
+            "orbit_id": require_uuid("orbit", orbit_id),
+            "collection_id": require_uuid("collection", target),
+        }
+        stored = (yield from call(get_collection, **path)).to_dict()
         body = CollectionUpdate(
-            name=given(name),
-            description=given(description),
-            tags=given(tags),
+            name=stored["name"] if name is None else name,
+            description=stored["description"] if description is None else description,
+            tags=given(stored.get("tags") if tags is None else tags),
         )
-        updated = yield from call(
-            update_collection,
-            organization_id=require_uuid("organization", organization_id),
-            orbit_id=require_uuid("orbit", orbit_id),
-            collection_id=require_uuid("collection", target),
-            body=body,
-        )
+        updated = yield from call(update_collection, **path, body=body)
         return adopt(Collection, updated)
 
     @operation

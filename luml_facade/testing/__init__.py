@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._artifact_file import build_artifact
+from ._artifact_file import artifact_manifest, build_artifact
 from ._extras import MissingExtraError, import_server_module
 from ._faults import Fault, Hold, SeenRequest
 from ._tenant import Tenant, Workspace
@@ -37,6 +37,7 @@ __all__ = [
     "SeenRequest",
     "Tenant",
     "Workspace",
+    "artifact_manifest",
     "build_artifact",
 ]
 

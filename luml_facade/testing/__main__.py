@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
         help="start with an organization and a bucket only (no orbit, no collection)",
     )
     parser.add_argument(
+        "--no-real-server-bugs",
+        dest="real_server_bugs",
+        action="store_false",
+        help="do not mirror the real server's known bugs (docs/known-real-server-behaviour.md)",
+    )
+    parser.add_argument(
         "--storage-bandwidth",
         type=float,
         default=None,
@@ -117,6 +123,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.storage_bandwidth is None
         else args.storage_bandwidth * 2**20,
         storage_latency=args.storage_latency / 1000,
+        real_server_bugs=args.real_server_bugs,
     )
     stopping = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):  # set before start: no window for a signal

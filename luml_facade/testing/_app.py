@@ -31,6 +31,8 @@ from ._handlers_orgs import OrganizationHandlers
 from ._handlers_secrets import OrbitSecretHandlers
 from ._handlers_tracks import TrackHandlers
 from ._handlers_users import UserHandlers
+from ._real_bugs import RealServerCrash
+from ._registry_access import server_error
 from ._service import Service
 from ._validation import validator_map
 
@@ -39,6 +41,9 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 TokenLookup = Callable[[str], dict[str, Any] | None]
+
+USER_CREDENTIALS = ["jwt", "api_key"]
+"""What a user route takes when the spec does not limit it (a satellite key gets 403)."""
 
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options"}
 
@@ -80,6 +85,8 @@ def _checked(
             response = handler(**kwargs)
         except ApiError as exc:
             response = detail_response(exc.status, exc.detail)
+        except RealServerCrash:
+            return server_error()  # a mirrored real-server crash, declared or not
         if str(response.status_code) not in statuses:
             detail = f"{operation_id} answered {response.status_code}, not declared in the spec"
             return detail_response(500, detail)
@@ -108,7 +115,7 @@ def _bearer_handler(
         """
         info = lookup(token)
         routing = request.scope.get("extensions", {}).get("connexion_routing", {})
-        kinds = credentials.get(routing.get("operation_id", ""))
+        kinds = credentials.get(routing.get("operation_id", ""), USER_CREDENTIALS)
         if info is not None and kinds and info["scope"] not in kinds:
             detail = f"This endpoint requires {', '.join(kinds)} authentication."
             raise ProblemException(status=403, title="Forbidden", detail=detail)

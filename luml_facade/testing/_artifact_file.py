@@ -60,17 +60,14 @@ def build_artifact(
         build_artifact("big.luml", files={"data.bin": "/data/big.bin"}, artifact_type="dataset")
     """
     target = Path(path)
-    manifest: dict[str, Any] = {
-        "artifact_type": artifact_type,
-        "variant": variant,
-        "name": name if name is not None else target.stem,
-        "description": description,
-        "version": version,
-        "producer_name": PRODUCER_NAME,
-        "producer_version": __version__,
-        "producer_tags": [],
-        "payload": dict(payload or {}),
-    }
+    manifest = artifact_manifest(
+        artifact_type,
+        name=name if name is not None else target.stem,
+        description=description,
+        version=version,
+        variant=variant,
+        payload=payload,
+    )
     with tarfile.open(target, "w", format=tarfile.PAX_FORMAT) as archive:
         _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
         if metrics:
@@ -81,6 +78,33 @@ def build_artifact(
             else:
                 archive.add(os.fspath(content), arcname=member, recursive=False)
     return target
+
+
+def artifact_manifest(
+    artifact_type: str = "model",
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    version: str | None = None,
+    variant: str = "pipeline",
+    payload: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A LUML manifest with every field the server requires (for raw create requests).
+
+    Example:
+        body["manifest"] = artifact_manifest("dataset")
+    """
+    return {
+        "artifact_type": artifact_type,
+        "variant": variant,
+        "name": name,
+        "description": description,
+        "version": version,
+        "producer_name": PRODUCER_NAME,
+        "producer_version": __version__,
+        "producer_tags": [],
+        "payload": dict(payload or {}),
+    }
 
 
 def _metrics_entry(metrics: Mapping[str, Metric]) -> dict[str, Any]:

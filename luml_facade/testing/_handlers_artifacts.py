@@ -11,7 +11,9 @@ from ._db import Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, scope_hex, usable_cursor
+from ._real_bugs import RealServerCrash, check_artifact_name, is_broken_deployment
 from ._records import artifact_out, collection_out, dumps, loads
+from ._records_registry import deployment_out
 from ._registry_access import check_artifact_deletable
 from ._service import Handlers, norm_id
 
@@ -29,6 +31,39 @@ TRANSITIONS = {
     "pending_upload": {"uploaded", "upload_failed"},
     "pending_deletion": {"deletion_failed"},
 }
+
+
+LUML_MANIFEST_KEYS = (
+    "artifact_type",
+    "variant",
+    "name",
+    "description",
+    "version",
+    "producer_name",
+    "producer_version",
+    "producer_tags",
+    "payload",
+)
+LEGACY_MANIFEST_KEYS = (
+    "variant",
+    "name",
+    "version",
+    "description",
+    "producer_name",
+    "producer_version",
+    "producer_tags",
+    "inputs",
+    "outputs",
+    "dynamic_attributes",
+    "env_vars",
+)
+
+
+def parsed_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The manifest as the real server stores it (its pydantic model dumped): the fields of its
+    form, in order, the optional ones null when left out; other keys dropped."""
+    keys = LUML_MANIFEST_KEYS if "artifact_type" in manifest else LEGACY_MANIFEST_KEYS
+    return {key: manifest.get(key) for key in keys}
 
 
 def artifact_type(manifest: dict[str, Any], file_index: dict[str, Any]) -> str:
@@ -69,6 +104,8 @@ class ArtifactHandlers(Handlers):
         orbit = self.service.orbit(organization_id, orbit_id)
         collection = self.service.collection(orbit["id"], collection_id)
         kind = artifact_type(body["manifest"], body["file_index"])
+        if self.service.settings.real_server_bugs:
+            check_artifact_name(body)
         if body.get("type") and body["type"] != kind:
             raise ApiError(400, "Artifact's real type does not match the type you specified.")
         if not type_allowed(collection["type"], kind):
@@ -106,7 +143,7 @@ class ArtifactHandlers(Handlers):
             "name": body.get("name"),
             "description": body.get("description"),
             "extra_values": dumps(body["extra_values"]),
-            "manifest": dumps(body["manifest"]),
+            "manifest": dumps(parsed_manifest(body["manifest"])),
             "file_hash": body["file_hash"],
             "file_index": dumps(body["file_index"]),
             "size": body["size"],
@@ -141,20 +178,25 @@ class ArtifactHandlers(Handlers):
         order: str = "desc",
         collection_ids: list[str] | None = None,
         search: str | None = None,
+        excluded_tracks: list[str] | None = None,
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         orbit = self.service.orbit(organization_id, orbit_id)
         ids = self._checked_collections(orbit["id"], collection_ids)
         value_of = self._sort_value(sort_by, ids)
+        excluded = [uuid.UUID(value) for value in excluded_tracks or []]
         scope = scope_hex(
             {
                 "orbit_id": uuid.UUID(orbit["id"]),
                 "collection_ids": [uuid.UUID(i) for i in ids] if ids is not None else None,
                 "artifact_types": types or None,
                 "search": search,
+                "excluded_tracks": excluded or None,
             }
         )
         rows = self._rows(orbit["id"], ids, types, search)
+        if excluded:
+            rows = self._without_tracks(rows, [str(value) for value in excluded])
         try:
             after = usable_cursor(cursor, sort_by, order, scope)
             request = PageRequest(sort_by, order, limit, scope, after)
@@ -164,7 +206,7 @@ class ArtifactHandlers(Handlers):
         except InvalidCursor as exc:
             raise ApiError(400, "Invalid cursor") from exc
         listed = [
-            {**artifact_out(row), "deployments": [], "collection_name": row["cname"]}
+            {**artifact_out(row), "deployments": self._active(row), "collection_name": row["cname"]}
             for row in items
         ]
         return json_response(200, {"items": listed, "cursor": next_cursor})
@@ -187,10 +229,30 @@ class ArtifactHandlers(Handlers):
             )
         return wanted
 
+    def _active(self, row: Row) -> list[dict[str, Any]]:
+        """The artifact's active deployments, as the artifact list shows them."""
+        found = self.db.all(
+            "SELECT id, name, status, orbit_id FROM deployments WHERE artifact_id = ? "
+            "AND status = 'active' ORDER BY created_at, id",
+            (row["id"],),
+        )
+        return [dict(deployment) for deployment in found]
+
+    def _without_tracks(self, rows: list[Row], track_ids: list[str]) -> list[Row]:
+        """The rows whose artifact is in none of these tracks (``excluded_tracks``)."""
+        marks = ", ".join("?" for _ in track_ids)
+        sql = f"SELECT artifact_id FROM track_entries WHERE track_id IN ({marks})"  # noqa: S608
+        tracked = {norm_id(row["artifact_id"]) for row in self.db.all(sql, track_ids)}
+        return [row for row in rows if norm_id(row["id"]) not in tracked]
+
     def _sort_value(self, sort_by: str, ids: list[str] | None) -> Any:
-        """How to read the sort value of a row; 400 for a sort the server refuses."""
+        """How to read the sort value of a row; 400 for a sort the server refuses. Without
+        collection_ids the real server checks nothing and sorts an unknown column by
+        created_at."""
         if sort_by in SORT_COLUMNS:
             return lambda row: row[sort_by]
+        if ids is None:
+            return lambda row: row["created_at"]
         if sort_by == "extra_values":
             raise ApiError(400, "Cannot sort by 'metrics'. Pass a metric key")
         keys: set[str] = set()
@@ -238,10 +300,25 @@ class ArtifactHandlers(Handlers):
             (row["collection_id"],),
         )
         assert collection is not None
+        deployments = self.db.all(
+            "SELECT d.*, s.name AS satellite_name, a.name AS artifact_name, "
+            "a.collection_id AS collection_id FROM deployments d "
+            "JOIN satellites s ON s.id = d.satellite_id JOIN artifacts a ON a.id = d.artifact_id "
+            "WHERE d.artifact_id = ? ORDER BY d.created_at, d.id",
+            (row["id"],),
+        )
+        if any(map(is_broken_deployment, deployments)):
+            raise RealServerCrash("an unreadable deployment of the artifact")
+        tracks = self.db.all(
+            "SELECT DISTINCT t.id, t.name, t.created_at, t.updated_at FROM tracks t "
+            "JOIN track_entries e ON e.track_id = t.id WHERE e.artifact_id = ? "
+            "ORDER BY t.created_at, t.id",
+            (row["id"],),
+        )
         body = {
             **artifact_out(row),
-            "deployments": [],
-            "tracks": [],
+            "deployments": [deployment_out(found) for found in deployments],
+            "tracks": [dict(track) for track in tracks],
             "collection": collection_out(collection, collection["total"]),
         }
         return json_response(200, body)
@@ -302,6 +379,9 @@ class ArtifactHandlers(Handlers):
             user, organization_id, orbit_id, collection_id, artifact_id
         )
         check_artifact_deletable(self.service, row["id"], deployments=False)
+        held = self.db.all("SELECT * FROM deployments WHERE artifact_id = ?", (row["id"],))
+        if self.service.settings.real_server_bugs and any(map(is_broken_deployment, held)):
+            raise RealServerCrash("loading the artifact's unreadable deployment")
         self.db.run("DELETE FROM artifacts WHERE id = ?", (row["id"],))
         return json_response(204, None)
 

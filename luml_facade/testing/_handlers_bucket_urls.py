@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import replace
 from typing import Any
 
@@ -10,6 +12,7 @@ from connexion.lifecycle import ConnexionResponse
 from ._errors import ApiError, json_response
 from ._handlers_orgs import check_azure_endpoint, strip_scheme
 from ._presign import SecretRecord, UrlMaker, url_maker
+from ._real_bugs import RealServerCrash
 from ._service import Service, norm_id
 
 TEST_OBJECT = "test_file"
@@ -33,6 +36,28 @@ def test_urls(urls: UrlMaker) -> dict[str, str]:
     }
 
 
+def check_azure_signing(connection_string: str, *, mirror_bugs: bool) -> None:
+    """The real server's answers when it cannot sign with an Azure connection string: 400
+    without an account name or a parsable string (no client), a 500 without an AccountKey
+    (a mirrored bug), 400 for a key that is not base64 (no SAS)."""
+    parts = [part.partition("=") for part in connection_string.strip().rstrip(";").split(";")]
+    fields = {name: value for name, sep, value in parts if sep}
+    if len(fields) != len(parts) or not fields.get("AccountName"):
+        raise ApiError(400, "Failed to create Azure Blob Service client.")
+    if "AccountKey" not in fields:
+        if mirror_bugs:
+            raise RealServerCrash("no AccountKey")
+        raise ApiError(400, "Failed to create Azure Blob Service client.")
+    try:
+        if not fields["AccountKey"]:
+            raise ValueError("empty key")
+        base64.b64decode(fields["AccountKey"])
+    except (binascii.Error, ValueError) as exc:
+        raise ApiError(400, "Failed to generate SAS URL.") from exc
+    if check_azure_endpoint(connection_string) is not None:
+        raise ApiError(400, "Failed to create Azure Blob Service client.")
+
+
 class BucketUrlHandlers:
     """get_connection_urls (settings not saved yet) and get_bucket_secret_connection_urls."""
 
@@ -41,14 +66,9 @@ class BucketUrlHandlers:
 
     def get_connection_urls(self, body: dict[str, Any], user: str) -> ConnexionResponse:
         if body["type"] == "azure":
-            problem = check_azure_endpoint(body["endpoint"])
-            if problem is not None:
-                item = {
-                    "loc": ["body", "azure", "endpoint"],
-                    "msg": f"Value error, {problem}",
-                    "type": "value_error",
-                }
-                raise ApiError(422, [item])
+            check_azure_signing(
+                body["endpoint"], mirror_bugs=self.service.settings.real_server_bugs
+            )
             endpoint = body["endpoint"]
         else:
             endpoint = strip_scheme(body["endpoint"])

@@ -24,6 +24,7 @@ from connexion.lifecycle import ConnexionResponse
 from ._db import Database, Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
+from ._real_bugs import BROKEN, RealServerCrash, is_broken_deployment
 from ._records import dumps
 from ._records_registry import deployment_out, satellite_out, task_out
 from ._registry_access import allowed_orbit, satellites_limit, server_error
@@ -42,10 +43,15 @@ _DEPLOYMENTS = (
 _KEY_SECRET = secrets.token_bytes(32)
 
 
+def satellite_key_hash(key: str) -> str:
+    """The hash the server keeps of a satellite API key."""
+    return hmac.new(_KEY_SECRET, key.encode(), hashlib.sha256).hexdigest()
+
+
 def new_satellite_key() -> tuple[str, str]:
     """A satellite API key and the hash the server keeps of it."""
     key = "dfssat_" + secrets.token_urlsafe(32)
-    return key, hmac.new(_KEY_SECRET, key.encode(), hashlib.sha256).hexdigest()
+    return key, satellite_key_hash(key)
 
 
 class DeploymentHandlers(Handlers):
@@ -67,14 +73,19 @@ class DeploymentHandlers(Handlers):
         return row
 
     def _render(self, rows: list[Row]) -> ConnexionResponse:
-        # A deployment of an unnamed artifact fails the server's response model: a 500.
+        # A deployment of an unnamed artifact (or one a PATCH broke) fails the server's
+        # response model: a 500.
         if any(row["artifact_name"] is None for row in rows):
             return server_error()
+        if any(map(is_broken_deployment, rows)):
+            raise RealServerCrash("a deployment with null dynamic_attributes_secrets")
         return json_response(200, [deployment_out(row) for row in rows])
 
     def _render_one(self, row: Row) -> ConnexionResponse:
         if row["artifact_name"] is None:
             return server_error()
+        if is_broken_deployment(row):
+            raise RealServerCrash("a deployment with null dynamic_attributes_secrets")
         return json_response(200, deployment_out(row))
 
     def list_deployments(self, organization_id: str, orbit_id: str, user: str) -> ConnexionResponse:
@@ -164,8 +175,17 @@ class DeploymentHandlers(Handlers):
     ) -> ConnexionResponse:
         orbit = self._orbit(organization_id, orbit_id, user, "deployment", "update")
         row = self._deployment(orbit["id"], deployment_id)
-        if body.get("name") is None or body.get("dynamic_attributes_secrets") is None:
+        if is_broken_deployment(row):
+            raise RealServerCrash("loading the unreadable deployment")
+        if body.get("name") is None:
             return server_error()
+        if body.get("dynamic_attributes_secrets") is None:
+            if not self.service.settings.real_server_bugs:
+                return server_error()
+            # The real server stores the null, then fails this reply and every later read.
+            broken = {"dynamic_attributes_secrets": BROKEN, "updated_at": now_iso()}
+            self.db.update("deployments", row["id"], broken)
+            raise RealServerCrash("the reply fails the response model")
         values = {
             "name": body["name"],
             "description": body.get("description"),
@@ -200,6 +220,8 @@ class DeploymentHandlers(Handlers):
     ) -> ConnexionResponse:
         orbit = self._orbit(organization_id, orbit_id, user, "deployment", "delete")
         row = self._deployment(orbit["id"], deployment_id)
+        if is_broken_deployment(row):
+            raise RealServerCrash("loading the unreadable deployment")
         self.db.run("DELETE FROM deployments WHERE id = ?", (row["id"],))
         return json_response(204, None)
 

@@ -11,6 +11,7 @@ from ._errors import ApiError, json_response
 from ._handlers_orgs import orbit_json
 from ._ids import new_id, now_iso
 from ._paging import InvalidCursor, PageRequest, page, usable_cursor
+from ._real_bugs import check_collection_update
 from ._records import collection_out, dumps, loads, orbit_member_out
 from ._service import Handlers, norm_id
 
@@ -53,7 +54,9 @@ class OrbitHandlers(Handlers):
             sql += " AND id IN (SELECT orbit_id FROM orbit_members WHERE user_id = ?)"
             params.append(user)
         rows = self.db.all(sql + " ORDER BY created_at, id", params)
-        return json_response(200, [orbit_json(self.service, row, user) for row in rows])
+        return json_response(
+            200, [orbit_json(self.service, row, user, listed=True) for row in rows]
+        )
 
     def create_orbit(
         self, organization_id: str, body: dict[str, Any], user: str
@@ -137,7 +140,8 @@ class OrbitHandlers(Handlers):
             changes["name"] = body["name"]
         if changes:
             self.db.update("orbits", orbit["id"], {**changes, "updated_at": now_iso()})
-        return json_response(200, orbit_json(self.service, self._orbit_row(orbit["id"]), user))
+        updated = orbit_json(self.service, self._orbit_row(orbit["id"]), user, permissions=False)
+        return json_response(200, updated)
 
     def delete_orbit(self, organization_id: str, orbit_id: str, user: str) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
@@ -237,6 +241,9 @@ class OrbitHandlers(Handlers):
         self.service.member_role(organization_id, user)
         orbit = self.service.orbit(organization_id, orbit_id)
         row = self._collection(orbit["id"], collection_id)
+        if self.service.settings.real_server_bugs:
+            check_collection_update(body)
+            body = {**body, "tags": body.get("tags")}  # left out: cleared, as on the real server
         changes = {
             name: body[name] for name in ("name", "description") if body.get(name) is not None
         }

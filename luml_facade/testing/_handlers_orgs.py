@@ -11,13 +11,16 @@ from connexion.lifecycle import ConnexionResponse
 from ._db import Row
 from ._errors import ApiError, json_response
 from ._ids import new_id, now_iso
+from ._payload_permissions import orbit_permissions, organization_permissions
 from ._permissions import check
 from ._presign import S3_MIN_PART, MissingUploadId, default_part_size, parse_connection_string
+from ._real_bugs import RealServerCrash, every_field
 from ._records import (
     invite_out,
     orbit_out,
     org_member_out,
     organization_out,
+    organization_plain,
     secret_out,
 )
 from ._service import Handlers, Service, norm_id
@@ -38,7 +41,9 @@ def check_azure_endpoint(value: str) -> str | None:
         fields = parse_connection_string(value)
     except ValueError as exc:
         return str(exc)
-    if not re.fullmatch(r"[a-z0-9]{3,24}", fields["AccountName"]):
+    # Azure's own 3-24 lower-case rule is not checked by the real server ("a" and "Bad_Name"
+    # are accepted); only what keeps the account a host label.
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", fields["AccountName"]):
         return "Invalid Azure account name"
     suffix = fields.get("EndpointSuffix")
     if suffix is not None and not re.fullmatch(r"[a-z0-9.-]+", suffix):
@@ -81,6 +86,8 @@ class OrganizationHandlers(Handlers):
     # bucket secrets
 
     def _secret_json(self, row: Row) -> dict[str, Any]:
+        if row["type"] == "s3" and row["region"] is None and self.service.settings.real_server_bugs:
+            raise RealServerCrash("an S3 secret without region fails the response model")
         orbits = self.db.all(
             "SELECT * FROM orbits WHERE bucket_secret_id = ? ORDER BY created_at", (row["id"],)
         )
@@ -166,7 +173,17 @@ class OrganizationHandlers(Handlers):
     ) -> ConnexionResponse:
         self.service.member_role(organization_id, user)
         row = self.service.secret(organization_id, secret_id, "Secret not found")
+        if row["type"] == "azure":
+            sent = sorted(name for name in S3_ONLY_FIELDS if name in body)
+            if sent:
+                raise ApiError(400, f"Fields {sent} cannot be set for Azure bucket secrets")
+        if self.service.settings.real_server_bugs:
+            body = every_field(body, row["type"])
+            if body["endpoint"] is None or body["bucket_name"] is None:
+                raise ApiError(409, DUPLICATE_SECRET)  # the real server's NOT NULL violation
         changes = self._secret_changes(row, body)
+        if self.service.settings.real_server_bugs and row["type"] == "s3":
+            changes["region"] = body["region"]
         if changes:
             changes["updated_at"] = now_iso()
             try:
@@ -234,6 +251,8 @@ class OrganizationHandlers(Handlers):
                 body["bucket_location"], size, body.get("upload_id"), self._part_size(size)
             )
         except MissingUploadId as exc:
+            if self.service.settings.real_server_bugs:
+                raise RealServerCrash("unhandled ValueError") from exc
             item = {"loc": ["body", "upload_id"], "msg": str(exc), "type": "value_error"}
             raise ApiError(422, [item]) from exc
         return json_response(200, details)
@@ -243,28 +262,39 @@ class OrganizationHandlers(Handlers):
         return max(configured or default_part_size(size), S3_MIN_PART)
 
 
-def orbit_json(service: Service, orbit: Row, user: str) -> dict[str, Any]:
-    """An Orbit with totals, as every orbit route returns it."""
+def orbit_json(
+    service: Service, orbit: Row, user: str, *, listed: bool = False, permissions: bool = True
+) -> dict[str, Any]:
+    """An Orbit with totals, as the orbit routes return it.
+
+    As on the real server, ``role`` is the caller's orbit role only in the orbit list of a
+    plain organization member (``listed``), else null; ``permissions`` follow the
+    organization role for owners and admins, else the orbit role (null in a PATCH reply).
+    """
     db = service.db
+
+    def count(sql: str) -> int:
+        return int(db.scalar(sql, (orbit["id"],)))
+
     totals = {
-        "members": int(
-            db.scalar("SELECT COUNT(*) FROM orbit_members WHERE orbit_id = ?", (orbit["id"],))
-        ),
-        "collections": int(
-            db.scalar("SELECT COUNT(*) FROM collections WHERE orbit_id = ?", (orbit["id"],))
-        ),
-        "artifacts": int(
-            db.scalar(
-                "SELECT COUNT(*) FROM artifacts a JOIN collections c ON c.id = a.collection_id "
-                "WHERE c.orbit_id = ?",
-                (orbit["id"],),
-            )
+        "members": count("SELECT COUNT(*) FROM orbit_members WHERE orbit_id = ?"),
+        "collections": count("SELECT COUNT(*) FROM collections WHERE orbit_id = ?"),
+        "satellites": count("SELECT COUNT(*) FROM satellites WHERE orbit_id = ?"),
+        "artifacts": count(
+            "SELECT COUNT(*) FROM artifacts a JOIN collections c ON c.id = a.collection_id "
+            "WHERE c.orbit_id = ?"
         ),
     }
-    role = db.scalar(
+    orbit_role = db.scalar(
         "SELECT role FROM orbit_members WHERE orbit_id = ? AND user_id = ?", (orbit["id"], user)
     )
-    return orbit_out(orbit, totals, role)
+    org_role = db.scalar(
+        "SELECT role FROM org_members WHERE organization_id = ? AND user_id = ?",
+        (orbit["organization_id"], user),
+    )
+    shown_role = orbit_role if listed and org_role not in ("owner", "admin") else None
+    found = orbit_permissions(org_role, orbit_role) if permissions else None
+    return orbit_out(orbit, totals, shown_role, found)
 
 
 def organization_details(service: Service, org: Row, role: str, user: str) -> dict[str, Any]:
@@ -281,12 +311,13 @@ def organization_details(service: Service, org: Row, role: str, user: str) -> di
     orbits = db.all(
         "SELECT * FROM orbits WHERE organization_id = ? ORDER BY created_at", (org["id"],)
     )
-    by_role: dict[str, int] = {}
+    by_role = {"owner": 0, "admin": 0, "member": 0}
     for member in members:
         by_role[member["role"]] = by_role.get(member["role"], 0) + 1
     orbit_rows = [orbit_json(service, orbit, user) for orbit in orbits]
     return {
-        **organization_out(org, role),
+        **organization_plain(org),
+        "permissions": organization_permissions(role),
         "invites": [
             invite_out(
                 invite, org, db.one("SELECT * FROM users WHERE id = ?", (invite["invited_by"],))

@@ -156,6 +156,15 @@ class TrackHandlers(Handlers):
         names = [item["name"] for item in wanted]
         if len(set(names)) != len(names):
             raise ApiError(409, DUPLICATE_STAGES)
+        # The real server's flush writes new and renamed stages before it deletes the dropped
+        # ones: a name taken by a stage dropped in the same update is still a duplicate.
+        changed = {
+            item["name"]
+            for item in wanted
+            if item.get("id") is None or current[norm_id(item["id"])]["name"] != item["name"]
+        }
+        if changed & {row["name"] for row in dropped}:
+            raise ApiError(409, DUPLICATE_STAGES)
         now = now_iso()
         for row in dropped:
             self.db.run("DELETE FROM track_stages WHERE id = ?", (row["id"],))

@@ -108,7 +108,8 @@ class UserHandlers(Handlers):
         if changes:
             self.db.update("organizations", org["id"], {**changes, "updated_at": now_iso()})
         details = organization_details(self.service, self._organization(org["id"]), role, user)
-        return json_response(200, details)
+        # The real server answers the details without the caller's permissions here.
+        return json_response(200, {**details, "permissions": None})
 
     def delete_organization(self, organization_id: str, user: str) -> ConnexionResponse:
         check(self.service, organization_id, user, "organization", "delete")

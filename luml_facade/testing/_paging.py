@@ -103,10 +103,14 @@ class PageRequest:
 
 
 def usable_cursor(text: str | None, sort_by: str, order: str, scope: str | None) -> Cursor | None:
-    """The decoded cursor if it belongs to this query; a foreign one means the first page."""
+    """The decoded cursor if it belongs to this query; a foreign or undecodable one means the
+    first page (the real server ignores a cursor it cannot read)."""
     if not text:
         return None
-    cursor = decode_cursor(text)
+    try:
+        cursor = decode_cursor(text)
+    except InvalidCursor:
+        return None
     if (cursor.sort_by, cursor.order, cursor.scope_hex) != (sort_by, order, scope):
         return None
     return cursor

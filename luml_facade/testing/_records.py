@@ -7,22 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._db import Row
+from ._payload_permissions import organization_permissions
 from ._presign import public_azure_endpoint
-
-_ALL = ["read", "create", "update", "delete", "list"]
-
-OWNER_PERMISSIONS: dict[str, list[str]] = {
-    "organization": ["read", "update", "delete"],
-    "orbit": _ALL,
-    "bucket_secret": _ALL,
-    "collection": [*_ALL, "deploy"],
-    "artifact": _ALL,
-}
-ORBIT_ADMIN_PERMISSIONS: dict[str, list[str]] = {
-    "orbit": _ALL,
-    "collection": _ALL,
-    "artifact": _ALL,
-}
 
 
 def loads(text: str | None) -> Any:
@@ -68,7 +54,7 @@ def organization_out(row: Row, role: str | None = None) -> dict[str, Any]:
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
         "role": role,
-        "permissions": OWNER_PERMISSIONS if role == "owner" else {},
+        "permissions": organization_permissions(role),
     }
 
 
@@ -107,8 +93,10 @@ def _bool(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
-def orbit_out(row: Row, totals: dict[str, int], role: str | None) -> dict[str, Any]:
-    """An Orbit."""
+def orbit_out(
+    row: Row, totals: dict[str, int], role: str | None, permissions: dict[str, list[str]] | None
+) -> dict[str, Any]:
+    """An Orbit (``role``: the caller's orbit role where the real server shows it)."""
     return {
         "id": row["id"],
         "name": row["name"],
@@ -116,12 +104,12 @@ def orbit_out(row: Row, totals: dict[str, int], role: str | None) -> dict[str, A
         "bucket_secret_id": row["bucket_secret_id"],
         "total_members": totals["members"],
         "total_collections": totals["collections"],
-        "total_satellites": 0,
+        "total_satellites": totals["satellites"],
         "total_artifacts": totals["artifacts"],
         "role": role,
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
-        "permissions": ORBIT_ADMIN_PERMISSIONS,
+        "permissions": permissions,
     }
 
 

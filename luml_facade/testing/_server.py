@@ -14,9 +14,10 @@ import uvicorn
 from ._app import ApiFaultMiddleware, build_app
 from ._azurite import Azurite
 from ._connection_drop import CloseAfterServerError
+from ._cookie_auth import CookieCredentials
 from ._db import Database
 from ._faults import Faults, SeenRequest
-from ._handlers_deployments import pair_satellite
+from ._handlers_deployments import pair_satellite, satellite_key_hash
 from ._ids import new_api_key, new_id, new_session_token, now_iso
 from ._network import NetworkProfile
 from ._service import Limits, Service, Settings
@@ -52,6 +53,8 @@ class LocalLuml:
     ``storage_bandwidth`` (bytes per second per connection, each way) and ``storage_latency``
     (seconds before each storage answer) emulate a real object store's network; both are off
     by default and can be changed on a running server through ``storage_network``.
+    ``real_server_bugs``: mirror the real server's known bugs (default True, so a test fails
+    the way production will; docs/known-real-server-behaviour.md lists them).
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
     :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
@@ -69,10 +72,12 @@ class LocalLuml:
         workspace: Workspace | None = READY,
         storage_bandwidth: float | None = None,
         storage_latency: float = 0.0,
+        real_server_bugs: bool = True,
     ) -> None:
         self.limits = limits or Limits()
         self.storage_network = NetworkProfile(storage_bandwidth, storage_latency)
         """The storage's emulated network: replace it to change the cap or the latency."""
+        self.real_server_bugs = real_server_bugs
         self.multipart_threshold = multipart_threshold
         self.part_size = part_size
         self.db_path = db_path
@@ -108,11 +113,12 @@ class LocalLuml:
                 part_size=self.part_size,
                 ensure_bucket=self._storage.ensure_bucket,
                 limits=self.limits,
+                real_server_bugs=self.real_server_bugs,
             ),
         )
         self._default = self._seed_default()
         app = ApiFaultMiddleware(
-            CloseAfterServerError(build_app(service, self._lookup_token)),
+            CloseAfterServerError(CookieCredentials(build_app(service, self._lookup_token))),
             self.faults,
             self.requests_seen,
         )
@@ -383,9 +389,19 @@ class LocalLuml:
         return collection_id
 
     def _lookup_token(self, token: str) -> dict[str, Any] | None:
-        """Token info for a bearer token: an API key, or a session token (JWT scope)."""
+        """Token info for a bearer token: an API key, a satellite key (which no user route
+        takes: 403), or a session token (JWT scope)."""
         if self._db is None:
             return None
+        if token.startswith("dfssat_"):
+            found = self._db.scalar(
+                "SELECT id FROM satellites WHERE api_key_hash = ?", (satellite_key_hash(token),)
+            )
+            if found is None:
+                return None
+            # The real server notes the satellite as seen whenever its key authenticates.
+            self._db.update("satellites", str(found), {"last_seen_at": now_iso()})
+            return {"sub": str(found), "scope": "satellite"}
         column = "api_key" if token.startswith("dfs_") else "session_token"
         user_id = self._db.scalar(f"SELECT id FROM users WHERE {column} = ?", (token,))  # noqa: S608
         if user_id is None:

@@ -39,6 +39,8 @@ class Settings:
     part_size: int | None
     ensure_bucket: Callable[[str], Any]
     limits: Limits = field(default_factory=Limits)
+    real_server_bugs: bool = True
+    """Mirror the real server's bugs (see _real_bugs)."""
 
 
 class Service:

@@ -27,7 +27,13 @@ from .._errors import (
 )
 from .._flow import Flow, StorageRequest, blocking, call, in_parallel, storage
 from .._version import __version__
-from ..resources._artifact_calls import ArtifactPath, fetch_artifact, free_form, set_status
+from ..resources._artifact_calls import (
+    ArtifactPath,
+    fetch_artifact,
+    free_form,
+    manifest_form,
+    set_status,
+)
 from ..resources.bucket_secrets import fetch_multipart_urls
 from ..types import (
     Artifact,
@@ -207,7 +213,7 @@ def create_record(
         name=name,
         description=description,
         extra_values=free_form(info.extra_values),
-        manifest=free_form(info.manifest),
+        manifest=manifest_form(info.manifest),
         file_hash=info.file_hash,
         file_index=index,
         size=info.size,

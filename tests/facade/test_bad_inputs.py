@@ -30,7 +30,7 @@ from luml_facade import (
     LumlAPIError,
     LumlClient,
 )
-from luml_facade.testing import LocalLuml, Tenant
+from luml_facade.testing import LocalLuml, Tenant, artifact_manifest
 
 from .conftest import collect, run, write_artifact
 
@@ -69,7 +69,7 @@ class Context:
             "collection_id": None,
             "file_name": "m.luml",
             "extra_values": {},
-            "manifest": {"artifact_type": "model"},
+            "manifest": artifact_manifest("model"),
             "file_hash": "0" * 64,
             "file_index": {"manifest.json": (512, 10)},
             "size": 1024,
@@ -341,7 +341,7 @@ async def context(
 ) -> Context:
     created = await run(
         workspace.artifacts.create(
-            None, "m.luml", {}, {"artifact_type": "model"}, "0" * 64, {}, 10, "existing"
+            None, "m.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "existing"
         )
     )
     return Context(

@@ -141,12 +141,15 @@ async def test_a_failed_delete_is_reported(
 
 async def test_settings_the_server_refuses_fail_at_the_urls_step(luml: Any) -> None:
     result = await run(
-        luml.bucket_secrets.check(endpoint="AccountName=x", bucket_name="c", type="azure")
+        # a key that is not base64: the real server cannot sign with it
+        luml.bucket_secrets.check(
+            endpoint="AccountName=x;AccountKey=a2V5X", bucket_name="c", type="azure"
+        )
     )
     assert (result.ok, result.failed_step, result.status_code) == (
         False,
         BucketCheckStep.URLS,
-        422,
+        400,
     )
     assert result.message is not None and result.message.startswith("the server refused")
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from luml_facade import FileDownloadError, LumlAPIError
-from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant
+from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant, artifact_manifest
 from luml_facade.transfer import download
 
 from .conftest import run, write_artifact
@@ -317,7 +317,7 @@ async def test_an_artifact_without_a_complete_file_reports_its_status(
             None,
             "model.luml",
             {},
-            {"artifact_type": "model"},
+            artifact_manifest("model"),
             hashlib.sha256(payload).hexdigest(),
             {},
             len(payload),

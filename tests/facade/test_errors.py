@@ -103,7 +103,7 @@ async def test_status_errors_carry_the_server_message(luml: Any, luml_tenant: Te
 
 async def test_validation_errors_name_the_field(workspace: Any) -> None:
     with pytest.raises(UnprocessableEntityError, match="name") as raised:
-        await run(workspace.collections.create("d", "", "model"))
+        await run(workspace.collections.create("d", "x" * 101, "model"))
     assert raised.value.status_code == 422
     assert isinstance(raised.value.body["detail"], list)
 

@@ -23,7 +23,7 @@ from luml_facade import (
     FileUploadError,
     RepairReport,
 )
-from luml_facade.testing import Fault, Hold, LocalLuml, Tenant
+from luml_facade.testing import Fault, Hold, LocalLuml, Tenant, artifact_manifest
 
 from .conftest import run, write_artifact
 from .test_signals import CHILD, defaults_of
@@ -216,12 +216,12 @@ async def test_a_live_upload_in_another_process_is_left_alone(
 async def test_repair_pending_settles_old_pending_artifacts(workspace: Any) -> None:
     created = await run(
         workspace.artifacts.create(
-            None, "m.luml", {}, {"artifact_type": "model"}, "0" * 64, {}, 10, "never sent"
+            None, "m.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "never sent"
         )
     )
     deleting = await run(
         workspace.artifacts.create(
-            None, "d.luml", {}, {"artifact_type": "model"}, "1" * 64, {}, 10, "deleting"
+            None, "d.luml", {}, artifact_manifest("model"), "1" * 64, {}, 10, "deleting"
         )
     )
     await run(workspace.artifacts.delete_url(deleting.artifact.id))

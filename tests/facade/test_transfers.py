@@ -30,7 +30,7 @@ from luml_facade import (
     FileUploadError,
     NotFoundError,
 )
-from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant
+from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant, artifact_manifest
 from luml_facade.transfer.download import safe_file_name, target_path
 from luml_facade.transfer.progress import BaseProgressHandler
 
@@ -829,7 +829,7 @@ async def test_force_delete_removes_a_pending_upload(
             None,
             "model.luml",
             {},
-            {"artifact_type": "model"},
+            artifact_manifest("model"),
             "0" * 64,
             {"manifest.json": (512, 10)},
             1024,

@@ -78,6 +78,7 @@ from luml_openapi.models import (
     FileIndex,
     FreeForm,
     HTTPValidationError,
+    LumlArtifactManifest,
     Orbit,
     OrbitCreate,
     OrbitDetails,
@@ -142,8 +143,11 @@ MANIFEST = {
     "artifact_type": "model",
     "producer_name": "luml-python",
     "producer_version": "0.4.0",
+    "producer_tags": [],
     "variant": "pipeline",
+    "payload": {},
 }
+DATASET_MANIFEST = {**MANIFEST, "artifact_type": "dataset"}
 EXTRA_VALUES = {"accuracy": 0.931, "f1": 0.887, "epochs": 12}
 
 
@@ -1073,7 +1077,7 @@ def _artifact_create() -> ArtifactCreate:
         name="churn-xgb",
         description="XGBoost, 12 epochs",
         extra_values=FreeForm.from_dict(EXTRA_VALUES),
-        manifest=FreeForm.from_dict(MANIFEST),
+        manifest=LumlArtifactManifest.from_dict(MANIFEST),
         file_hash=FILE_HASH,
         file_index=FileIndex.from_dict(FILE_INDEX),
         size=104859136,
@@ -1193,7 +1197,7 @@ async def test_create_artifact_with_only_required_fields(api: Api, stub: Stub) -
     body = ArtifactCreate(
         file_name="train.parquet",
         extra_values=FreeForm(),
-        manifest=FreeForm.from_dict({"artifact_type": "dataset"}),
+        manifest=LumlArtifactManifest.from_dict(DATASET_MANIFEST),
         file_hash=FILE_HASH,
         file_index=FileIndex(),
         size=0,
@@ -1203,7 +1207,7 @@ async def test_create_artifact_with_only_required_fields(api: Api, stub: Stub) -
     assert json.loads(stub.request.content) == {
         "file_name": "train.parquet",
         "extra_values": {},
-        "manifest": {"artifact_type": "dataset"},
+        "manifest": DATASET_MANIFEST,
         "file_hash": FILE_HASH,
         "file_index": {},
         "size": 0,

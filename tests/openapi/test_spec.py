@@ -180,7 +180,8 @@ def test_paged_list_limit_is_1_to_100_default_50(operation_id: str) -> None:
     assert limit.get("required", False) is False
     assert resolve(limit["schema"]) == {
         "type": "integer",
-        "minimum": 1,
+        "minimum": 0,
+        "exclusiveMinimum": True,  # Query(gt=0): 0 -> 422 greater_than
         "maximum": 100,
         "default": 50,
     }

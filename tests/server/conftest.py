@@ -9,8 +9,19 @@ from typing import Any
 import httpx
 import pytest
 
-from luml_facade.testing import LocalLuml, Tenant
+from luml_facade.testing import LocalLuml, Tenant, artifact_manifest
 
+LEGACY_MANIFEST = {
+    "variant": "pipeline",
+    "producer_name": "tests",
+    "producer_version": "1",
+    "producer_tags": [],
+    "inputs": [],
+    "outputs": [],
+    "dynamic_attributes": [],
+    "env_vars": [],
+}
+"""The older model manifest (no artifact_type): the server types it by the file index."""
 FNNX_INDEX = {
     name: [0, 1]
     for name in (
@@ -51,8 +62,9 @@ class Api:
     def artifact_body(self, size: int = 5, **extra: Any) -> dict[str, Any]:
         return {
             "file_name": "model.luml",
+            "name": "model",
             "extra_values": {},
-            "manifest": {"artifact_type": "model"},
+            "manifest": artifact_manifest("model"),
             "file_hash": "0" * 64,
             "file_index": {},
             "size": size,

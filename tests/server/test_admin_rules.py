@@ -145,7 +145,7 @@ def test_organization_details_fields(user: Api) -> None:
     details = user.ok("GET", user.org)
     assert [o["id"] for o in details["orbits"]] == [orbit]
     assert details["total_orbits"] == 1 and details["total_artifacts"] == 0
-    assert details["members_by_role"] == {"owner": 1}
+    assert details["members_by_role"] == {"owner": 1, "admin": 0, "member": 0}
     assert {"artifacts_limit", "members_limit", "orbits_limit", "satellites_limit"} <= set(details)
     assert "model_artifacts_limit" not in details
 
@@ -315,7 +315,7 @@ def test_invitation_rules(user: Api, luml_server: LocalLuml) -> None:
         )
         assert detail(invite(guest_email), 409) == "Already a member of the organization"
         details = user.ok("GET", user.org)
-        assert details["members_by_role"] == {"owner": 1, "member": 1}
+        assert details["members_by_role"] == {"owner": 1, "admin": 0, "member": 1}
         # A member (not admin) cannot list the organization's invitations nor read its details.
         assert detail(as_guest.get(path), 403) == "Not enough rights"
         assert detail(as_guest.get(user.org), 403) == "Not enough rights"

@@ -66,7 +66,7 @@ from luml_openapi.models import (
     S3UploadDetails,
 )
 
-from luml_facade.testing import LocalLuml, Tenant
+from luml_facade.testing import LocalLuml, Tenant, artifact_manifest
 
 from ._called import CALLED
 
@@ -116,7 +116,9 @@ def test_bucket_secrets(client: AuthenticatedClient, luml_tenant: Tenant) -> Non
     assert created.endpoint == "s3.example.com"
     again = call(get_bucket_secret, org_id, created.id, client=client)
     assert again.bucket_name == "b"
-    update = BucketSecretUpdate.from_dict({"bucket_name": "c", "secure": True})
+    update = BucketSecretUpdate.from_dict(
+        {"endpoint": "s3.example.com", "bucket_name": "c", "secure": True, "region": "eu"}
+    )
     updated = call(update_bucket_secret, org_id, created.id, client=client, body=update)
     assert (updated.bucket_name, updated.secure) == ("c", True)
     call(delete_bucket_secret, org_id, created.id, client=client, expect=204)
@@ -145,7 +147,7 @@ def test_orbits_collections_artifacts(
     page = call(list_collections, org_id, orbit.id, client=client)
     assert isinstance(page, CollectionsList)
     assert [c.id for c in page.items] == [coll.id]
-    patch = CollectionUpdate.from_dict({"tags": ["x"]})
+    patch = CollectionUpdate.from_dict({"name": "c", "description": "d", "tags": ["x"]})
     assert call(update_collection, org_id, orbit.id, coll.id, client=client, body=patch).tags == [
         "x"
     ]
@@ -153,8 +155,9 @@ def test_orbits_collections_artifacts(
     art_body = ArtifactCreate.from_dict(
         {
             "file_name": "m.luml",
+            "name": "m",
             "extra_values": {"acc": 0.5},
-            "manifest": {"artifact_type": "model"},
+            "manifest": artifact_manifest("model"),
             "file_hash": "h",
             "file_index": {},
             "size": 5,

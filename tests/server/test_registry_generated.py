@@ -88,7 +88,7 @@ from luml_openapi.models import (
 )
 from luml_openapi.types import Response
 
-from luml_facade.testing import LocalLuml, Tenant
+from luml_facade.testing import LocalLuml, Tenant, artifact_manifest
 
 from .conftest import Api, make_api
 
@@ -141,7 +141,7 @@ class World:
 
     def artifact(self, name: str, kind: str = "model") -> str:
         path = self.raw.artifacts_path(self.orbit_id, self.collection_id)
-        body = self.raw.artifact_body(name=name, manifest={"artifact_type": kind})
+        body = self.raw.artifact_body(name=name, manifest=artifact_manifest(kind))
         created = self.raw.ok("POST", path, json=body)
         return str(created["artifact"]["id"])
 
@@ -270,7 +270,10 @@ async def test_deployments(world: World) -> None:
     assert (updated.name, updated.tags, updated.description) == ("churn", None, None)
     assert updated.dynamic_attributes_secrets.additional_properties == {"key": str(secret.id)}
     partial = await gen.call(
-        update_deployment, created.id, body=DeploymentUpdate.from_dict({"name": "x"}), expect=500
+        update_deployment,
+        created.id,
+        body=DeploymentUpdate.from_dict({"dynamic_attributes_secrets": {}}),
+        expect=500,
     )
     assert partial == SERVER_ERROR
     in_use = await gen.call(delete_satellite, satellite.id, expect=409)

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from luml_facade.testing import LocalLuml, Tenant
+from luml_facade.testing import LocalLuml, Tenant, artifact_manifest
 from luml_facade.testing._ids import new_id, now_iso
 
 from .conftest import Api, make_api
@@ -52,7 +52,7 @@ class Orbit:
         return self.api.ok(method, self.path + tail, **kwargs)
 
     def artifact(self, name: str = "m", kind: str = "model", **extra: Any) -> str:
-        body = self.api.artifact_body(name=name, manifest={"artifact_type": kind}, **extra)
+        body = self.api.artifact_body(name=name, manifest=artifact_manifest(kind), **extra)
         created = self.api.ok("POST", self.api.artifacts_path(self.id, self.collection), json=body)
         return str(created["artifact"]["id"])
 
@@ -267,9 +267,14 @@ def test_deployment_update_replaces_every_detail(orbit: Orbit) -> None:
     updated = orbit.ok("PATCH", path, json={"name": "d2", "dynamic_attributes_secrets": {}})
     assert (updated["name"], updated["description"], updated["tags"]) == ("d2", None, None)
     assert updated["schemas"] is None
-    orbit.fails_500("PATCH", path, json={"name": "d3"})
-    orbit.fails_500("PATCH", path, json={"dynamic_attributes_secrets": {}})
+    orbit.fails_500("PATCH", path, json={"dynamic_attributes_secrets": {}})  # name NOT NULL
     assert orbit.ok("GET", path)["name"] == "d2"
+    # Without dynamic_attributes_secrets the real server stores null there (mirrored): the
+    # deployment can no longer be read, listed or force-deleted.
+    orbit.fails_500("PATCH", path, json={"name": "d3"})
+    orbit.fails_500("GET", path)
+    orbit.fails_500("GET", "/deployments")
+    orbit.fails_500("DELETE", f"{path}/force")
 
 
 def test_deployments_list_newest_first_and_leave_by_request_or_force(orbit: Orbit) -> None:

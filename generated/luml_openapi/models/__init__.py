@@ -63,6 +63,13 @@ if TYPE_CHECKING:
     from .file_index import FileIndex
     from .free_form import FreeForm
     from .http_validation_error import HTTPValidationError
+    from .luml_artifact_manifest import LumlArtifactManifest
+    from .luml_artifact_manifest_payload import LumlArtifactManifestPayload
+    from .manifest import Manifest
+    from .manifest_dynamic_attributes_item import ManifestDynamicAttributesItem
+    from .manifest_env_vars_item import ManifestEnvVarsItem
+    from .manifest_inputs_item import ManifestInputsItem
+    from .manifest_outputs_item import ManifestOutputsItem
     from .orbit import Orbit
     from .orbit_create import OrbitCreate
     from .orbit_details import OrbitDetails
@@ -188,6 +195,13 @@ _MODULES = {
     "FileIndex": ".file_index",
     "FreeForm": ".free_form",
     "HTTPValidationError": ".http_validation_error",
+    "LumlArtifactManifest": ".luml_artifact_manifest",
+    "LumlArtifactManifestPayload": ".luml_artifact_manifest_payload",
+    "Manifest": ".manifest",
+    "ManifestDynamicAttributesItem": ".manifest_dynamic_attributes_item",
+    "ManifestEnvVarsItem": ".manifest_env_vars_item",
+    "ManifestInputsItem": ".manifest_inputs_item",
+    "ManifestOutputsItem": ".manifest_outputs_item",
     "Orbit": ".orbit",
     "OrbitCreate": ".orbit_create",
     "OrbitDetails": ".orbit_details",
@@ -322,6 +336,13 @@ __all__ = (
     "FileIndex",
     "FreeForm",
     "HTTPValidationError",
+    "LumlArtifactManifest",
+    "LumlArtifactManifestPayload",
+    "Manifest",
+    "ManifestDynamicAttributesItem",
+    "ManifestEnvVarsItem",
+    "ManifestInputsItem",
+    "ManifestOutputsItem",
     "Orbit",
     "OrbitCreate",
     "OrbitDetails",

@@ -12,6 +12,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.file_index import FileIndex
     from ..models.free_form import FreeForm
+    from ..models.luml_artifact_manifest import LumlArtifactManifest
+    from ..models.manifest import Manifest
 
 
 T = TypeVar("T", bound="ArtifactCreate")
@@ -23,12 +25,17 @@ class ArtifactCreate:
     """ `<name>.<extension>`; no whitespace in the extension, none of : " * ` ~ # % ; ' ^. """
     extra_values: FreeForm
     """ A JSON object whose keys the server does not fix. """
-    manifest: FreeForm
-    """ A JSON object whose keys the server does not fix. """
+    manifest: LumlArtifactManifest | Manifest
+    """ The artifact file's manifest.json: a LUML manifest (`artifact_type` names the type)
+    or the older model manifest (the type is `model` when the file index holds the model
+    files). Either form's required fields must be there (else 422, each form's missing
+    fields under its title); other keys are kept as sent.
+     """
     file_hash: str
     file_index: FileIndex
     """ Each member of the archive: `[offset of its data, size]` in bytes. """
     size: int
+    """ At most 5 TiB; the server does not refuse a negative size. """
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
@@ -39,11 +46,17 @@ class ArtifactCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.luml_artifact_manifest import LumlArtifactManifest
+
         file_name = self.file_name
 
         extra_values = self.extra_values.to_dict()
 
-        manifest = self.manifest.to_dict()
+        manifest: dict[str, Any]
+        if isinstance(self.manifest, LumlArtifactManifest):
+            manifest = self.manifest.to_dict()
+        else:
+            manifest = self.manifest.to_dict()
 
         file_hash = self.file_hash
 
@@ -107,13 +120,32 @@ class ArtifactCreate:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.file_index import FileIndex
         from ..models.free_form import FreeForm
+        from ..models.luml_artifact_manifest import LumlArtifactManifest
+        from ..models.manifest import Manifest
 
         d = dict(src_dict)
         file_name = d.pop("file_name")
 
         extra_values = FreeForm.from_dict(d.pop("extra_values"))
 
-        manifest = FreeForm.from_dict(d.pop("manifest"))
+        def _parse_manifest(data: object) -> LumlArtifactManifest | Manifest:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_artifact_manifest_type_0 = (
+                    LumlArtifactManifest.from_dict(data)
+                )
+
+                return componentsschemas_artifact_manifest_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_artifact_manifest_type_1 = Manifest.from_dict(data)
+
+            return componentsschemas_artifact_manifest_type_1
+
+        manifest = _parse_manifest(d.pop("manifest"))
 
         file_hash = d.pop("file_hash")
 

@@ -13,7 +13,10 @@ T = TypeVar("T", bound="CollectionUpdate")
 
 @_attrs_define
 class CollectionUpdate:
-    """Only the fields sent change; the type cannot change."""
+    """Only the fields sent change; the type cannot change. The real server answers 500
+    unless `name` is sent (see docs/known-real-server-behaviour.md).
+
+    """
 
     description: None | str | Unset = UNSET
     name: None | str | Unset = UNSET

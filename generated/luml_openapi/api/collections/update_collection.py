@@ -99,7 +99,9 @@ def sync_detailed(
         organization_id (UUID):
         orbit_id (UUID):
         collection_id (UUID):
-        body (CollectionUpdate): Only the fields sent change; the type cannot change.
+        body (CollectionUpdate): Only the fields sent change; the type cannot change. The real
+            server answers 500
+            unless `name` is sent (see docs/known-real-server-behaviour.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +139,9 @@ def sync(
         organization_id (UUID):
         orbit_id (UUID):
         collection_id (UUID):
-        body (CollectionUpdate): Only the fields sent change; the type cannot change.
+        body (CollectionUpdate): Only the fields sent change; the type cannot change. The real
+            server answers 500
+            unless `name` is sent (see docs/known-real-server-behaviour.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +174,9 @@ async def asyncio_detailed(
         organization_id (UUID):
         orbit_id (UUID):
         collection_id (UUID):
-        body (CollectionUpdate): Only the fields sent change; the type cannot change.
+        body (CollectionUpdate): Only the fields sent change; the type cannot change. The real
+            server answers 500
+            unless `name` is sent (see docs/known-real-server-behaviour.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +212,9 @@ async def asyncio(
         organization_id (UUID):
         orbit_id (UUID):
         collection_id (UUID):
-        body (CollectionUpdate): Only the fields sent change; the type cannot change.
+        body (CollectionUpdate): Only the fields sent change; the type cannot change. The real
+            server answers 500
+            unless `name` is sent (see docs/known-real-server-behaviour.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
