@@ -17,7 +17,7 @@ from ._http import check_storage_client, keyed, new_api_client, storage_connecti
 from ._options import ClientOptions
 from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
-from ._wire import AsyncHttpxStorage, HttpxStorage, WireStorage
+from ._storage_client import AsyncHttpxStorage, HttpxStorage, WireStorage
 from .resources.artifacts import ArtifactResource
 from .resources.bucket_secrets import BucketSecretResource
 from .resources.collections import CollectionResource
@@ -49,7 +49,7 @@ class _BaseClient(Generic[M]):
             also serve as `storage_http_client`).
         storage_http_client: an httpx client for presigned storage URLs (never given the key),
             e.g. for a proxy or a mock transport. By default storage bytes go through urllib3
-            pools, which move bulk data at a fraction of httpx's CPU cost (see _wire.py).
+            pools, which move bulk data at a fraction of httpx's CPU cost (see _storage_client.py).
 
     Raises:
         ConfigurationError: no API key, a malformed base URL, or (LumlClient) a default that
@@ -152,7 +152,7 @@ class _BaseClient(Generic[M]):
         return self._own(new_api_client(self._options, asynchronous=self._asynchronous))
 
     def _storage_transport(self, supplied: Any) -> Any:
-        """urllib3 for presigned URLs (see _wire.py), or the caller's httpx client."""
+        """urllib3 for presigned URLs (see _storage_client.py), or the caller's httpx client."""
         if isinstance(supplied, httpx.AsyncClient):
             return AsyncHttpxStorage(supplied)
         if isinstance(supplied, httpx.Client):

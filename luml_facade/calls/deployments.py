@@ -30,7 +30,7 @@ from .._lookup import require_uuid
 from .._unset import given, given_list
 from ..types import Deployment, SatelliteTask, adopt
 from ._maps import as_map
-from ._scope import OrbitPath
+from ._route import OrbitPath
 
 
 def fetch_all(path: OrbitPath) -> Flow[list[Deployment]]:

@@ -23,7 +23,7 @@ from .._errors import APIStatusError
 from .._flow import Flow, call
 from .._unset import given, given_list
 from ..types import OrbitSecret, adopt
-from ._scope import OrbitPath
+from ._route import OrbitPath
 
 HIDDEN = "***"
 

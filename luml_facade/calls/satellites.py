@@ -16,7 +16,7 @@ from .._errors import APIResponseValidationError
 from .._flow import Flow, call
 from .._unset import given
 from ..types import Satellite, SatelliteWithKey, adopt
-from ._scope import OrbitPath
+from ._route import OrbitPath
 
 
 def fetch_all(path: OrbitPath, paired: bool | None = None) -> Flow[list[Satellite]]:

@@ -19,7 +19,7 @@ from luml_openapi.types import UNSET
 from .._flow import Flow, call
 from .._lookup import require_uuid
 from ..types import SortOrder, TrackEntriesList, TrackEntry, TrackEntrySortBy, adopt
-from ._scope import OrbitPath
+from ._route import OrbitPath
 
 MAX_PAGE = 100
 

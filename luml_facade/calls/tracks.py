@@ -20,7 +20,7 @@ from .._lookup import parse_uuid
 from .._paging import collect, emit_all
 from .._unset import given, given_list
 from ..types import ArtifactType, SortOrder, Stage, Track, TracksList, TrackSortBy, adopt
-from ._scope import OrbitPath
+from ._route import OrbitPath
 
 MAX_PAGE = 100
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from .._flow import Flow
 from .._lookup import parse_uuid, pick
-from ..calls._scope import not_found
+from ..calls._route import not_found
 
 T = TypeVar("T")
 

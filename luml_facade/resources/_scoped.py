@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._flow import Flow
 from .._session import M, Resource
-from ..calls._scope import OrbitPath
+from ..calls._route import OrbitPath
 
 
 class InOrbit(Resource[M]):

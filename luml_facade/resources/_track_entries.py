@@ -14,7 +14,7 @@ from .._paging import collect, emit_all
 from .._session import Items, M, operation, paged
 from ..calls import track_entries as entries
 from ..calls import tracks
-from ..calls._scope import OrbitPath
+from ..calls._route import OrbitPath
 from ..calls.track_entries import MAX_PAGE
 from ..transfer.progress import BaseProgressHandler
 from ..types import SortOrder, Stage, Track, TrackEntriesList, TrackEntry, TrackEntrySortBy

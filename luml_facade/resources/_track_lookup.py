@@ -7,7 +7,7 @@ from .._flow import Flow
 from .._lookup import parse_uuid, pick
 from .._session import M
 from ..calls import tracks
-from ..calls._scope import OrbitPath
+from ..calls._route import OrbitPath
 from ..types import Stage, Track
 from ._scoped import InOrbit
 

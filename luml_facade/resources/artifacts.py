@@ -32,6 +32,14 @@ from .._lookup import parse_uuid, pick
 from .._paging import collect, emit_all
 from .._session import Items, M, Resource, operation, paged, without_prelude
 from .._unset import given
+from ..calls.artifacts import (
+    MAX_PAGE,
+    ArtifactPath,
+    artifact_types,
+    fetch_artifact,
+    fetch_artifacts_page,
+    free_form,
+)
 from ..transfer.delete import delete_artifact
 from ..transfer.download import download_artifact, download_plan
 from ..transfer.progress import ProgressOption, default_progress
@@ -47,14 +55,6 @@ from ..types import (
     RepairReport,
     SortOrder,
     adopt,
-)
-from ._artifact_calls import (
-    MAX_PAGE,
-    ArtifactPath,
-    artifact_types,
-    fetch_artifact,
-    fetch_artifacts_page,
-    free_form,
 )
 
 

@@ -22,7 +22,7 @@ from .._session import M, Resource, operation
 from .._unset import given
 from ..calls import bucket_secrets as calls
 from ..calls.bucket_secrets import ProbeUrls, Settings, settings_body
-from ..transfer.check import check_bucket
+from ..transfer.bucket_check import check_bucket
 from ..types import (
     BucketCheck,
     BucketCheckStep,

@@ -11,7 +11,7 @@ import attrs
 from .._flow import Flow
 from .._session import M, operation
 from ..calls import deployments, orbit_secrets, satellites
-from ..calls._scope import OrbitPath, find_by_id_or_name, not_found
+from ..calls._route import OrbitPath, find_by_id_or_name, not_found
 from ..types import Deployment, SatelliteTask
 from ._named import id_of, ids_of
 from ._scoped import InOrbit

@@ -7,7 +7,7 @@ import builtins
 from .._flow import Flow
 from .._session import M, operation
 from ..calls import orbit_secrets
-from ..calls._scope import OrbitPath, find_by_id_or_name
+from ..calls._route import OrbitPath, find_by_id_or_name
 from ..types import OrbitSecret
 from ._named import id_of
 from ._scoped import InOrbit

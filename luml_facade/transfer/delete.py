@@ -21,10 +21,10 @@ from luml_openapi.models import ArtifactStatusUpdate
 
 from .._errors import APIStatusError, FileDeleteError, LumlAPIError
 from .._flow import Flow, StorageRequest, call, storage
-from ..resources._artifact_calls import ArtifactPath, set_status
+from ..calls.artifacts import ArtifactPath, set_status
+from ..storage.s3 import describe_failure, storage_error
 from .journal import Held
 from .repair import Recorder
-from .storage import describe_failure, storage_error
 
 DELETED_STATUSES = frozenset({200, 202, 204})
 GONE_CODES = frozenset({"NoSuchKey", "BlobNotFound"})

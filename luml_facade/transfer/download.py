@@ -26,11 +26,11 @@ from luml_openapi.api.artifacts import get_artifact_download_url
 from .._errors import FileDownloadError, InvalidArgumentError
 from .._flow import Flow, Sleep, StreamToSink, blocking, call, in_parallel
 from .._retry import RetryPolicy
-from ..resources._artifact_calls import ArtifactPath, fetch_artifact
+from ..calls.artifacts import ArtifactPath, fetch_artifact
+from ..storage.s3 import describe_failure
 from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
 from .progress import BaseProgressHandler
-from .storage import describe_failure
 
 DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""

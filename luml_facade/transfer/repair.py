@@ -26,7 +26,7 @@ from luml_openapi.models import ArtifactStatusUpdate
 
 from .._errors import APIConnectionError, BadRequestError, LumlAPIError, NotFoundError
 from .._flow import Flow, call
-from ..resources._artifact_calls import (
+from ..calls.artifacts import (
     ArtifactPath,
     fetch_artifact,
     fetch_artifacts_page,

@@ -25,25 +25,12 @@ from .._errors import (
     FileUploadError,
     InvalidArgumentError,
 )
+from .._file_window import ChunkCheck, FileWindow
 from .._flow import Flow, StorageRequest, blocking, call, in_parallel, storage
 from .._version import __version__
-from ..resources._artifact_calls import ArtifactPath, fetch_artifact, free_form, set_status
+from ..calls.artifacts import ArtifactPath, fetch_artifact, free_form, set_status
 from ..resources.bucket_secrets import fetch_multipart_urls
-from ..types import (
-    Artifact,
-    ArtifactStatus,
-    CreatedArtifact,
-    MultiPartUploadDetails,
-    PartDetails,
-    UploadDetails,
-    adopt,
-)
-from ._window import ChunkCheck, FileWindow
-from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
-from .journal import Held
-from .progress import BaseProgressHandler
-from .repair import Recorder
-from .storage import (
+from ..storage.s3 import (
     AZURE_BLOCK_BLOB,
     azure_block_id,
     block_list_body,
@@ -53,6 +40,19 @@ from .storage import (
     etag_from,
     upload_id_from,
 )
+from ..types import (
+    Artifact,
+    ArtifactStatus,
+    CreatedArtifact,
+    MultiPartUploadDetails,
+    PartDetails,
+    UploadDetails,
+    adopt,
+)
+from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
+from .journal import Held
+from .progress import BaseProgressHandler
+from .repair import Recorder
 
 Progress = Callable[[int], None]
 

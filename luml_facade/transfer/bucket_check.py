@@ -14,8 +14,8 @@ import httpx
 
 from .._flow import Flow, StorageRequest, storage
 from ..calls.bucket_secrets import ProbeUrls
+from ..storage.s3 import AZURE_BLOCK_BLOB, storage_error
 from ..types import BucketCheck, BucketCheckStep, BucketType
-from .storage import AZURE_BLOCK_BLOB, storage_error
 
 TEST_BODY = b"Connection test..."
 RANGE = (0, 10)
