@@ -1,55 +1,48 @@
-"""What the registry calls share: the ids of an orbit route, and finding one object by id or
-exact name."""
+"""Where a route points: the one route-id type every call takes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
-from .._errors import NotFoundError
-from .._flow import Flow
-from .._lookup import describe, parse_uuid, pick, require_uuid
-
-T = TypeVar("T")
+from .._lookup import require_uuid
 
 
-class OrbitPath:
-    """The organization and orbit of a route under `/orbits/{orbit_id}`, checked as UUIDs."""
+class Route:
+    """The organization of a route, and its orbit and collection when the route is under them.
 
-    def __init__(self, organization_id: str, orbit_id: str) -> None:
+    Every id is checked as a UUID when the Route is made (InvalidArgumentError naming the id).
+
+    Example:
+        route = Route(organization_id, orbit_id)
+        call(get_track, **route.ids(track_id=track_id))
+    """
+
+    __slots__ = ("collection_id", "orbit_id", "organization_id")
+
+    def __init__(
+        self,
+        organization_id: str | UUID,
+        orbit_id: str | UUID | None = None,
+        collection_id: str | UUID | None = None,
+    ) -> None:
         self.organization_id = require_uuid("organization", organization_id)
-        self.orbit_id = require_uuid("orbit", orbit_id)
+        self.orbit_id = None if orbit_id is None else require_uuid("orbit", orbit_id)
+        self.collection_id = (
+            None if collection_id is None else require_uuid("collection", collection_id)
+        )
 
-    def ids(self, **more: str) -> dict[str, Any]:
-        """The path parameters: the orbit's, plus e.g. `track_id=...` (each checked)."""
-        checked: dict[str, UUID] = {
-            key: require_uuid(key.removesuffix("_id").replace("_", " "), value)
-            for key, value in more.items()
-        }
-        return {"organization_id": self.organization_id, "orbit_id": self.orbit_id, **checked}
+    def in_orbit(self) -> Route:
+        """The same route without its collection (routes that list per orbit)."""
+        return Route(self.organization_id, self.orbit_id)
 
-
-def not_found(kind: str, value: str, candidates: Sequence[Any], where: str) -> NotFoundError:
-    """The error for a name (or id) that matches nothing, saying what exists instead."""
-    return NotFoundError(
-        f"no {kind} {value!r} in {where}; available: {describe(candidates)}",
-        status_code=404,
-    )
-
-
-def find_by_id_or_name(
-    kind: str,
-    value: str,
-    fetch_one: Callable[[str], Flow[T]],
-    fetch_all: Callable[[], Flow[Sequence[T]]],
-) -> Flow[T | None]:
-    """The object whose id is `value` (one request), else the one whose exact name is `value`
-    (a scan). None when nothing matches; MultipleResourcesFoundError for an ambiguous name."""
-    if parse_uuid(value) is not None:
-        try:
-            return (yield from fetch_one(value))
-        except NotFoundError:
-            pass
-    candidates = yield from fetch_all()
-    return pick(kind, value, candidates)
+    def ids(self, **more: str | UUID) -> dict[str, Any]:
+        """The path parameters: the route's own ids, plus e.g. `track_id=...` (each checked)."""
+        params: dict[str, Any] = {"organization_id": self.organization_id}
+        if self.orbit_id is not None:
+            params["orbit_id"] = self.orbit_id
+        if self.collection_id is not None:
+            params["collection_id"] = self.collection_id
+        for key, value in more.items():
+            params[key] = require_uuid(key.removesuffix("_id").replace("_", " "), value)
+        return params

@@ -1,4 +1,5 @@
-"""Artifact calls shared by the artifacts resource and the transfer flows."""
+"""Artifact calls (routes under a collection): records, pages, status changes, presigned URLs,
+deletion. The artifacts resource and the transfer flows build on these."""
 
 from __future__ import annotations
 
@@ -7,59 +8,56 @@ import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from luml_openapi.api.artifacts import get_artifact, list_artifacts, update_artifact
-from luml_openapi.models import ArtifactStatusUpdate, ArtifactUpdate, FreeForm
+from luml_openapi.api.artifacts import (
+    create_artifact,
+    delete_artifact,
+    force_delete_artifact,
+    get_artifact,
+    get_artifact_delete_url,
+    get_artifact_download_url,
+    list_artifacts,
+    update_artifact,
+)
+from luml_openapi.models import (
+    ArtifactCreate,
+    ArtifactStatusUpdate,
+    ArtifactUpdate,
+    FileIndex,
+    FreeForm,
+)
 from luml_openapi.types import UNSET
 
-from .._arguments import choice, choices, integer, text
-from .._errors import InvalidArgumentError
+from .._arguments import choice, choices
 from .._flow import Flow, call
-from .._lookup import require_uuid
-from .._unset import given
-from ..types import Artifact, ArtifactsList, ArtifactSortBy, ArtifactType, SortOrder, adopt
+from .._paging import MAX_PAGE, collect, page_params
+from .._unset import given, given_list
+from ..types import (
+    Artifact,
+    ArtifactsList,
+    ArtifactSortBy,
+    ArtifactType,
+    CreatedArtifact,
+    SortOrder,
+    adopt,
+)
+from ._maps import as_map
+from ._route import Route
 
 
 def free_form(values: Mapping[str, Any]) -> FreeForm:
-    model = FreeForm()
-    model.additional_properties = dict(values)
-    return model
+    """The generated free-form model holding `values`."""
+    return as_map(FreeForm, values)
 
 
-class ArtifactPath:
-    """The ids locating an artifact route: organization, orbit and collection."""
-
-    def __init__(self, organization_id: str, orbit_id: str, collection_id: str) -> None:
-        self.organization_id = require_uuid("organization", organization_id)
-        self.orbit_id = require_uuid("orbit", orbit_id)
-        self.collection_id = require_uuid("collection", collection_id)
-
-    def of_orbit(self) -> dict[str, Any]:
-        return {"organization_id": self.organization_id, "orbit_id": self.orbit_id}
-
-    def of_collection(self) -> dict[str, Any]:
-        return {**self.of_orbit(), "collection_id": self.collection_id}
-
-    def of_artifact(self, artifact_id: str) -> dict[str, Any]:
-        return {**self.of_collection(), "artifact_id": require_uuid("artifact", artifact_id)}
-
-
-def fetch_artifact(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
+def fetch_artifact(route: Route, artifact_id: str) -> Flow[Artifact]:
     """One artifact by id (NotFoundError if absent)."""
-    found = yield from call(get_artifact, **path.of_artifact(artifact_id))
+    found = yield from call(get_artifact, **route.ids(artifact_id=artifact_id))
     return adopt(Artifact, found)
 
 
-def set_status(
-    path: ArtifactPath, artifact_id: str, status: ArtifactStatusUpdate
-) -> Flow[Artifact]:
+def set_status(route: Route, artifact_id: str, status: ArtifactStatusUpdate) -> Flow[Artifact]:
     """Move an artifact to `status` (uploaded, upload_failed or deletion_failed)."""
-    updated = yield from call(
-        update_artifact, **path.of_artifact(artifact_id), body=ArtifactUpdate(status=status)
-    )
-    return adopt(Artifact, updated)
-
-
-MAX_PAGE = 100
+    return (yield from update(route, artifact_id, status=status))
 
 
 def artifact_types(
@@ -74,30 +72,115 @@ def artifact_types(
 
 
 def fetch_artifacts_page(
-    path: ArtifactPath,
+    route: Route,
     cursor: str | None,
     *,
     limit: int = MAX_PAGE,
     sort_by: ArtifactSortBy | str | None = None,
     order: SortOrder | str = SortOrder.DESC,
-    types: builtins.list[ArtifactType] | None = None,
+    types: Sequence[ArtifactType] | None = None,
     search: str | None = None,
 ) -> Flow[ArtifactsList]:
-    """One page of a collection's artifacts (the server lists per orbit, filtered here)."""
-    if sort_by is not None and not isinstance(sort_by, str):
-        raise InvalidArgumentError(
-            f"sort_by must be a column ({', '.join(repr(m.value) for m in ArtifactSortBy)}) or "
-            f"a metric key, got {sort_by!r}"
-        )
+    """One page of a collection's artifacts (the server lists per orbit, filtered here);
+    `sort_by` is a column or any metric key."""
+    column = None if sort_by is None else str(getattr(sort_by, "value", sort_by))
     page = yield from call(
         list_artifacts,
-        **path.of_orbit(),
-        collection_ids=[path.collection_id],
-        cursor=text(cursor, "start_after") or UNSET,
-        limit=integer(limit, "limit", 1, MAX_PAGE),
-        sort_by=UNSET if sort_by is None else str(getattr(sort_by, "value", sort_by)),
-        order=choice(SortOrder, order, "order"),
-        types=given(types),
-        search=text(search, "search") or UNSET,
+        **route.in_orbit().ids(),
+        collection_ids=[route.collection_id],
+        **page_params(cursor, limit, column, order),
+        types=given_list(types),
+        search=search or UNSET,
     )
     return adopt(ArtifactsList, page)
+
+
+def named(route: Route, name: str) -> Flow[builtins.list[Artifact]]:
+    """Every artifact of the collection named exactly `name` (all pages searched)."""
+    found: builtins.list[Artifact] = yield from collect(
+        lambda cursor: fetch_artifacts_page(route, cursor, search=name),
+        lambda item: item.name == name,
+    )
+    return found
+
+
+def with_file_name(route: Route, file_name: str) -> Flow[builtins.list[Artifact]]:
+    """Every artifact of the collection whose file is named exactly `file_name`."""
+    found: builtins.list[Artifact] = yield from collect(
+        lambda cursor: fetch_artifacts_page(route, cursor),
+        lambda item: item.file_name == file_name,
+    )
+    return found
+
+
+def create(
+    route: Route,
+    *,
+    file_name: str,
+    name: str,
+    description: str | None,
+    extra_values: Mapping[str, Any],
+    manifest: Mapping[str, Any],
+    file_hash: str,
+    file_index: Mapping[str, Sequence[int]],
+    size: int,
+    tags: Sequence[str] | None,
+) -> Flow[CreatedArtifact]:
+    """A new artifact record (pending_upload) and where to upload its file."""
+    spans = {key: [int(span[0]), int(span[1])] for key, span in file_index.items()}
+    body = ArtifactCreate(
+        file_name=file_name,
+        name=name,
+        description=given(description),
+        extra_values=free_form(extra_values),
+        manifest=free_form(manifest),
+        file_hash=file_hash,
+        file_index=as_map(FileIndex, spans),
+        size=size,
+        tags=given_list(tags),
+    )
+    created = yield from call(create_artifact, idempotent=False, **route.ids(), body=body)
+    return adopt(CreatedArtifact, created)
+
+
+def update(
+    route: Route,
+    artifact_id: str,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    tags: Sequence[str] | None = None,
+    status: ArtifactStatusUpdate | None = None,
+) -> Flow[Artifact]:
+    """Change only the fields given."""
+    body = ArtifactUpdate(
+        name=given(name),
+        description=given(description),
+        tags=given_list(tags),
+        status=given(status),
+    )
+    updated = yield from call(update_artifact, **route.ids(artifact_id=artifact_id), body=body)
+    return adopt(Artifact, updated)
+
+
+def download_url(route: Route, artifact_id: str) -> Flow[str]:
+    """A presigned URL that downloads the artifact's file."""
+    answer = yield from call(get_artifact_download_url, **route.ids(artifact_id=artifact_id))
+    return str(answer.url)
+
+
+def delete_url(route: Route, artifact_id: str) -> Flow[str]:
+    """A presigned URL that deletes the artifact's file (the server marks the artifact
+    pending_deletion when it hands it out)."""
+    answer = yield from call(get_artifact_delete_url, **route.ids(artifact_id=artifact_id))
+    return str(answer.url)
+
+
+def confirm_deletion(route: Route, artifact_id: str) -> Flow[None]:
+    """Tell the server the stored file is gone: the record is removed."""
+    yield from call(delete_artifact, **route.ids(artifact_id=artifact_id))
+
+
+def force_delete(route: Route, artifact_id: str) -> Flow[None]:
+    """Remove the record whatever its status (the stored file stays)."""
+    yield from call(force_delete_artifact, **route.ids(artifact_id=artifact_id))

@@ -30,18 +30,18 @@ from .._lookup import require_uuid
 from .._unset import given, given_list
 from ..types import Deployment, SatelliteTask, adopt
 from ._maps import as_map
-from ._route import OrbitPath
+from ._route import Route
 
 
-def fetch_all(path: OrbitPath) -> Flow[list[Deployment]]:
+def fetch_all(route: Route) -> Flow[list[Deployment]]:
     """Every deployment of the orbit, newest first."""
-    found = yield from call(list_deployments, **path.ids())
+    found = yield from call(list_deployments, **route.ids())
     return [adopt(Deployment, item) for item in found]
 
 
-def fetch(path: OrbitPath, deployment_id: str) -> Flow[Deployment]:
+def fetch(route: Route, deployment_id: str) -> Flow[Deployment]:
     """One deployment by id (NotFoundError if absent)."""
-    found = yield from call(get_deployment, **path.ids(deployment_id=deployment_id))
+    found = yield from call(get_deployment, **route.ids(deployment_id=deployment_id))
     return adopt(Deployment, found)
 
 
@@ -52,7 +52,7 @@ def _secret_ids(values: Mapping[str, str]) -> SecretIdMap:
 
 
 def create(
-    path: OrbitPath,
+    route: Route,
     *,
     name: str,
     satellite_id: str,
@@ -82,11 +82,11 @@ def create(
         if dynamic_attributes_secrets is None
         else _secret_ids(dynamic_attributes_secrets),
     )
-    created = yield from call(create_deployment, idempotent=False, **path.ids(), body=body)
+    created = yield from call(create_deployment, idempotent=False, **route.ids(), body=body)
     return adopt(Deployment, created)
 
 
-def replace_details(path: OrbitPath, current: Deployment) -> Flow[Deployment]:
+def replace_details(route: Route, current: Deployment) -> Flow[Deployment]:
     """Write the deployment's six editable fields as `current` has them (the server replaces
     them all: a field left out would become null)."""
     secrets = {
@@ -105,16 +105,16 @@ def replace_details(path: OrbitPath, current: Deployment) -> Flow[Deployment]:
         else as_map(DeploymentUpdateErrorMessageType0, current.error_message),
         dynamic_attributes_secrets=as_map(DeploymentUpdateDynamicAttributesSecretsType0, secrets),
     )
-    updated = yield from call(update_deployment, **path.ids(deployment_id=current.id), body=body)
+    updated = yield from call(update_deployment, **route.ids(deployment_id=current.id), body=body)
     return adopt(Deployment, updated)
 
 
-def request_removal(path: OrbitPath, deployment_id: str) -> Flow[SatelliteTask]:
+def request_removal(route: Route, deployment_id: str) -> Flow[SatelliteTask]:
     """Ask the satellite to remove the deployment; returns the queued `undeploy` task."""
-    task = yield from call(delete_deployment, **path.ids(deployment_id=deployment_id))
+    task = yield from call(delete_deployment, **route.ids(deployment_id=deployment_id))
     return adopt(SatelliteTask, task)
 
 
-def force_delete(path: OrbitPath, deployment_id: str) -> Flow[None]:
+def force_delete(route: Route, deployment_id: str) -> Flow[None]:
     """Delete the deployment record whatever its status (the satellite is not told)."""
-    yield from call(force_delete_deployment, **path.ids(deployment_id=deployment_id))
+    yield from call(force_delete_deployment, **route.ids(deployment_id=deployment_id))

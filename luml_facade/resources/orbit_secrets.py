@@ -5,15 +5,14 @@ from __future__ import annotations
 import builtins
 
 from .._flow import Flow
-from .._session import M, operation
+from .._session import M, Resource, operation
 from ..calls import orbit_secrets
-from ..calls._route import OrbitPath, find_by_id_or_name
+from ..calls._resolve import find, id_of
+from ..calls._route import Route
 from ..types import OrbitSecret
-from ._named import id_of
-from ._scoped import InOrbit
 
 
-class OrbitSecretResource(InOrbit[M]):
+class OrbitSecretResource(Resource[M]):
     """Secrets of the default orbit (`luml.orbit_secrets`), named by id or exact name.
 
     Deployments refer to secrets by id (`env_variables_secrets`, `dynamic_attributes_secrets`)
@@ -38,7 +37,7 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             print([secret.name for secret in luml.orbit_secrets.list()])
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from orbit_secrets.fetch_all(path))
 
     @operation
@@ -60,19 +59,19 @@ class OrbitSecretResource(InOrbit[M]):
             print(secret)  # OrbitSecret(id=..., name='db-password', value='***', ...)
             connect(password=secret.value)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         found = yield from self._find(path, secret_value)
         if found is None or found.value is not None:
             return found
         return (yield from orbit_secrets.fetch(path, found.id))  # a list row has no value
 
-    def _find(self, path: OrbitPath, value: str) -> Flow[OrbitSecret | None]:
+    def _find(self, path: Route, value: str) -> Flow[OrbitSecret | None]:
         return (
-            yield from find_by_id_or_name(
+            yield from find(
                 "orbit secret",
                 value,
-                lambda found_id: orbit_secrets.fetch(path, found_id),
                 lambda: orbit_secrets.fetch_all(path),
+                lambda found_id: orbit_secrets.fetch(path, found_id),
             )
         )
 
@@ -98,7 +97,7 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             secret = luml.orbit_secrets.create("db-password", os.environ["DB_PASSWORD"])
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from orbit_secrets.create(path, name, value, tags))
 
     @operation
@@ -126,8 +125,10 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             luml.orbit_secrets.update("db-password", value=new_password)
         """
-        path = yield from self._orbit_path()
-        secret_id = yield from id_of("orbit secret", secret, lambda: orbit_secrets.fetch_all(path))
+        path = yield from self._defaults.orbit_route()
+        secret_id = yield from id_of(
+            "orbit secret", secret, "the orbit", lambda: orbit_secrets.fetch_all(path)
+        )
         return (yield from orbit_secrets.update(path, secret_id, name=name, value=value, tags=tags))
 
     @operation
@@ -143,6 +144,8 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             luml.orbit_secrets.delete("db-password")
         """
-        path = yield from self._orbit_path()
-        secret_id = yield from id_of("orbit secret", secret, lambda: orbit_secrets.fetch_all(path))
+        path = yield from self._defaults.orbit_route()
+        secret_id = yield from id_of(
+            "orbit secret", secret, "the orbit", lambda: orbit_secrets.fetch_all(path)
+        )
         yield from orbit_secrets.delete(path, secret_id)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import builtins
 
 from .._flow import Flow
-from .._session import M, operation
+from .._session import M, Resource, operation
 from ..calls import satellites
-from ..calls._route import OrbitPath, find_by_id_or_name, not_found
+from ..calls._resolve import find, id_of, require
+from ..calls._route import Route
 from ..types import Satellite, SatelliteWithKey
-from ._named import id_of
-from ._scoped import InOrbit
 
 
-class SatelliteResource(InOrbit[M]):
+class SatelliteResource(Resource[M]):
     """Satellites of the default orbit (`luml.satellites`), named by id or exact name.
 
     A satellite is registered here, gets an API key (shown once), and pairs with the platform
@@ -42,7 +41,7 @@ class SatelliteResource(InOrbit[M]):
             for satellite in luml.satellites.list():
                 print(satellite.name, satellite.status, satellite.paired)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from satellites.fetch_all(path, paired))
 
     @operation
@@ -66,16 +65,16 @@ class SatelliteResource(InOrbit[M]):
                       status=<SatelliteStatus.ACTIVE: 'active'>,
                       capabilities={'deploy': None, 'monitoring': None}, ...)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from self._find(path, satellite_value))
 
-    def _find(self, path: OrbitPath, value: str) -> Flow[Satellite | None]:
+    def _find(self, path: Route, value: str) -> Flow[Satellite | None]:
         return (
-            yield from find_by_id_or_name(
+            yield from find(
                 "satellite",
                 value,
-                lambda found_id: satellites.fetch(path, found_id),
                 lambda: satellites.fetch_all(path),
+                lambda found_id: satellites.fetch(path, found_id),
             )
         )
 
@@ -100,7 +99,7 @@ class SatelliteResource(InOrbit[M]):
             created = luml.satellites.create("gpu-box", "the A100 in room 4")
             save_to_vault(created.api_key)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from satellites.create(path, name, description))
 
     @operation
@@ -123,7 +122,7 @@ class SatelliteResource(InOrbit[M]):
         Example:
             luml.satellites.update("gpu-box", description="moved to room 5")
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         current = yield from self._require(path, satellite)
         return (
             yield from satellites.replace(
@@ -134,12 +133,16 @@ class SatelliteResource(InOrbit[M]):
             )
         )
 
-    def _require(self, path: OrbitPath, value: str) -> Flow[Satellite]:
-        found = yield from self._find(path, value)
-        if found is None:
-            existing = yield from satellites.fetch_all(path)
-            raise not_found("satellite", value, existing, "the orbit")
-        return found
+    def _require(self, path: Route, value: str) -> Flow[Satellite]:
+        return (
+            yield from require(
+                "satellite",
+                value,
+                "the orbit",
+                lambda: satellites.fetch_all(path),
+                lambda found_id: satellites.fetch(path, found_id),
+            )
+        )
 
     @operation
     def delete(self, satellite: str) -> Flow[None]:
@@ -155,8 +158,10 @@ class SatelliteResource(InOrbit[M]):
         Example:
             luml.satellites.delete("gpu-box")
         """
-        path = yield from self._orbit_path()
-        satellite_id = yield from id_of("satellite", satellite, lambda: satellites.fetch_all(path))
+        path = yield from self._defaults.orbit_route()
+        satellite_id = yield from id_of(
+            "satellite", satellite, "the orbit", lambda: satellites.fetch_all(path)
+        )
         yield from satellites.delete(path, satellite_id)
 
     @operation
@@ -176,7 +181,7 @@ class SatelliteResource(InOrbit[M]):
             rotated = luml.satellites.regenerate_api_key("gpu-box")
             save_to_vault(rotated.api_key)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         current = yield from self._require(path, satellite)
         key = yield from satellites.new_key(path, current.id)
         return SatelliteWithKey(satellite=current, api_key=key)

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from luml_openapi.api.artifacts import create_artifact
-from luml_openapi.models import ArtifactCreate, ArtifactStatusUpdate, FileIndex
+from luml_openapi.models import ArtifactStatusUpdate
 
 from .._errors import (
     APIConnectionError,
@@ -26,10 +25,12 @@ from .._errors import (
     InvalidArgumentError,
 )
 from .._file_window import ChunkCheck, FileWindow
-from .._flow import Flow, StorageRequest, blocking, call, in_parallel, storage
+from .._flow import Flow, StorageRequest, blocking, in_parallel, storage
 from .._version import __version__
-from ..calls.artifacts import ArtifactPath, fetch_artifact, free_form, set_status
-from ..resources.bucket_secrets import fetch_multipart_urls
+from ..calls import artifacts
+from ..calls._route import Route
+from ..calls.artifacts import fetch_artifact, set_status
+from ..calls.bucket_secrets import fetch_multipart_urls
 from ..storage.s3 import (
     AZURE_BLOCK_BLOB,
     azure_block_id,
@@ -47,7 +48,6 @@ from ..types import (
     MultiPartUploadDetails,
     PartDetails,
     UploadDetails,
-    adopt,
 )
 from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
 from .journal import Held
@@ -58,7 +58,7 @@ Progress = Callable[[int], None]
 
 
 def upload_artifact(
-    path: ArtifactPath,
+    path: Route,
     file_path: str,
     name: str | None,
     description: str | None,
@@ -87,7 +87,7 @@ def upload_artifact(
 
 
 def _create(
-    path: ArtifactPath,
+    path: Route,
     info: ArtifactFile,
     name: str,
     description: str | None,
@@ -117,7 +117,7 @@ def nothing_created(error: BaseException) -> bool:
 
 
 def _transfer(
-    path: ArtifactPath,
+    path: Route,
     created: CreatedArtifact,
     info: ArtifactFile,
     concurrency: int,
@@ -180,7 +180,7 @@ def _upload_error(error: BaseException, file_name: str, artifact_id: str) -> Bas
     return FileUploadError(f"uploading {file_name} (artifact {artifact_id}) failed: {error}")
 
 
-def mark_uploaded(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
+def mark_uploaded(path: Route, artifact_id: str) -> Flow[Artifact]:
     """Mark the artifact uploaded. If the server says it already is (the answer to an earlier
     attempt was lost), that is success too."""
     try:
@@ -193,31 +193,29 @@ def mark_uploaded(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
 
 
 def create_record(
-    path: ArtifactPath,
+    path: Route,
     info: ArtifactFile,
     name: str,
     description: str | None,
     tags: builtins.list[str] | None,
 ) -> Flow[CreatedArtifact]:
     """Create the artifact record (pending_upload) for an inspected file."""
-    index = FileIndex()
-    index.additional_properties = {key: list(span) for key, span in info.file_index.items()}
-    body = ArtifactCreate(
+    created: CreatedArtifact = yield from artifacts.create(
+        path,
         file_name=info.file_name,
         name=name,
         description=description,
-        extra_values=free_form(info.extra_values),
-        manifest=free_form(info.manifest),
+        extra_values=info.extra_values,
+        manifest=info.manifest,
         file_hash=info.file_hash,
-        file_index=index,
+        file_index=info.file_index,
         size=info.size,
         tags=tags,
     )
-    created = yield from call(create_artifact, idempotent=False, **path.of_collection(), body=body)
-    return adopt(CreatedArtifact, created)
+    return created
 
 
-def mark_failed(path: ArtifactPath, artifact_id: str, cause: BaseException) -> Flow[bool]:
+def mark_failed(path: Route, artifact_id: str, cause: BaseException) -> Flow[bool]:
     """Mark the artifact upload_failed; True when the server holds that outcome. If it could
     not be marked, say so on the original error (the journal entry stays for a repair)."""
     try:
