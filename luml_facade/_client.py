@@ -10,7 +10,7 @@ from typing import Any, Generic, Self
 import httpx
 from luml_openapi.client import Client
 
-from ._arguments import text
+from ._checks import text
 from ._defaults import Defaults
 from ._driver import ApiContext, AsyncDriver, SyncDriver
 from ._http import check_storage_client, keyed, new_api_client, storage_connections

@@ -27,7 +27,7 @@ from luml_openapi.models import (
 )
 from luml_openapi.types import UNSET
 
-from .._arguments import choice, choices
+from .._checks import choice, choices
 from .._flow import Flow, call
 from .._paging import MAX_PAGE, collect, page_params
 from .._unset import given, given_list

@@ -8,12 +8,12 @@ import warnings
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from luml_openapi.models import ArtifactStatusUpdate
 
-from .._arguments import choice, duration, flag, integer, mapping, text, text_list
-from .._arguments import file_path as path_argument
+from .._checks import NAME, Rule, choice, duration
+from .._checks import file_path as path_argument
 from .._errors import InvalidArgumentError
 from .._flow import Flow
 from .._paging import MAX_PAGE, emit_all
@@ -42,6 +42,16 @@ from ..types import (
 class ArtifactResource(Resource[M]):
     """Artifacts of the default collection (`luml.artifacts`); `collection_id=` picks another."""
 
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(),  # an empty name means the file's name
+        "file_name": NAME,
+        "size": Rule(low=0),
+        "sort_by": Rule(
+            any_text=True,
+            expect=f"a column ({', '.join(repr(m.value) for m in ArtifactSortBy)}) or a metric key",
+        ),
+    }
+
     def _path(self, collection_id: str | None) -> Flow[Route]:
         return (yield from self._defaults.collection_route(collection_id))
 
@@ -58,7 +68,6 @@ class ArtifactResource(Resource[M]):
         Example:
             artifact = luml.artifacts.get("my_model")
         """
-        text(artifact_value, "artifact_value", optional=False)
         path = yield from self._path(collection_id)
         found = yield from find(
             "artifact",
@@ -200,9 +209,7 @@ class ArtifactResource(Resource[M]):
                 {"manifest.json": (512, 120)}, 10240, "My model",
             )
         """
-        _check_create(file_name, extra_values, manifest, file_hash, file_index, size, name)
-        text(description, "description")
-        text_list(tags, "tags")
+        _check_create(file_hash, file_index)
         path = yield from self._path(collection_id)
         return (
             yield from artifacts.create(
@@ -245,9 +252,6 @@ class ArtifactResource(Resource[M]):
             artifact = luml.artifacts.upload("model.luml", name="Churn v2", tags=["prod"])
         """
         local = path_argument(file_path)
-        text(name, "name")
-        text(description, "description")
-        text_list(tags, "tags")
         progress = default_progress(on_progress)
         path = yield from self._path(collection_id)
         options = self._session.options
@@ -326,7 +330,6 @@ class ArtifactResource(Resource[M]):
         Example:
             luml.artifacts.delete(artifact.id)
         """
-        flag(force, "force")
         path = yield from self._path(collection_id)
         yield from delete_artifact(path, artifact_id, force=force, record=self._recorder)
 
@@ -393,9 +396,6 @@ class ArtifactResource(Resource[M]):
                 DeprecationWarning,
                 stacklevel=3,
             )
-        text(name, "name")
-        text(description, "description")
-        text_list(tags, "tags")
         new_status = None if status is None else choice(ArtifactStatusUpdate, status, "status")
         path = yield from self._path(collection_id)
         return (
@@ -410,26 +410,12 @@ class ArtifactResource(Resource[M]):
         )
 
 
-def _check_create(
-    file_name: Any,
-    extra_values: Any,
-    manifest: Any,
-    file_hash: Any,
-    file_index: Any,
-    size: Any,
-    name: Any,
-) -> None:
-    """The arguments of `create`, checked before anything is sent."""
-    text(file_name, "file_name", optional=False, empty=False)
-    text(name, "name", optional=False)
-    mapping(extra_values, "extra_values")
-    mapping(manifest, "manifest")
-    if not isinstance(file_hash, str) or len(file_hash) != 64:
+def _check_create(file_hash: str, file_index: Mapping[str, Any]) -> None:
+    """What `create` checks beyond the argument types: a SHA-256, (offset, size) pairs."""
+    if len(file_hash) != 64:
         raise InvalidArgumentError(
             f"file_hash must be the file's SHA-256 as 64 hex digits, got {file_hash!r}"
         )
-    integer(size, "size", 0)
-    mapping(file_index, "file_index")
     for member, span in file_index.items():
         if (
             isinstance(span, str)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
-from .._arguments import choice
+import attrs
+
+from .._checks import NAME, SECRET, Rule, choice
 from .._errors import BadRequestError, InvalidArgumentError, UnprocessableEntityError
 from .._flow import Flow
 from .._session import M, Resource, operation
@@ -23,6 +26,14 @@ def _bucket_name(secret: BucketSecret) -> tuple[str | None]:
 
 class BucketSecretResource(Resource[M]):
     """Bucket secrets of the default organization (`luml.bucket_secrets`)."""
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "endpoint": attrs.evolve(SECRET, empty=False),  # an Azure connection string holds a key
+        "bucket_name": NAME,
+        "access_key": SECRET,
+        "secret_key": SECRET,
+        "session_token": SECRET,
+    }
 
     @operation
     def get(self, secret_value: str) -> Flow[BucketSecret | None]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
+from .._checks import TAGS, Rule
 from .._flow import Flow
 from .._paging import MAX_PAGE, emit_all
 from .._session import Items, M, Resource, operation, paged
@@ -23,6 +25,11 @@ from ..types import (
 
 class CollectionResource(Resource[M]):
     """Collections of the default orbit (`luml.collections`)."""
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(empty=False, max_length=100),
+        "tags": TAGS,
+    }
 
     @operation
     def get(self, collection_value: str | None = None) -> Flow[CollectionDetails | None]:

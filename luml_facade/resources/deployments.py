@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from .._checks import NAME, TAGS, Rule
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import deployments, orbit_secrets, satellites
@@ -30,6 +31,14 @@ class DeploymentResource(Resource[M]):
             env_variables_secrets={"DB_PASSWORD": "db-password"},
         )
     """
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(empty=False, max_length=100),
+        "tags": TAGS,
+        "env_variables": NAME,
+        "env_variables_secrets": NAME,
+        "dynamic_attributes_secrets": NAME,
+    }
 
     @operation
     def list(self) -> Flow[builtins.list[Deployment]]:

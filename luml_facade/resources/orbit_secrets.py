@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
+from typing import ClassVar
 
+from .._checks import TAGS, Rule
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import orbit_secrets
@@ -23,6 +26,11 @@ class OrbitSecretResource(Resource[M]):
         luml = LumlClient(api_key="luml_your_key", organization="My Org", orbit="Default Orbit")
         luml.orbit_secrets.create("db-password", os.environ["DB_PASSWORD"])
     """
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(empty=False, max_length=255),
+        "tags": TAGS,
+    }
 
     @operation
     def list(self) -> Flow[builtins.list[OrbitSecret]]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
+from typing import ClassVar
 
+from .._checks import Rule
 from .._errors import ConfigurationError
 from .._flow import Flow
 from .._session import M, Resource, operation
@@ -14,6 +17,8 @@ from ..types import Orbit
 
 class OrbitResource(Resource[M]):
     """Orbits of the default organization (`luml.orbits`)."""
+
+    arguments: ClassVar[Mapping[str, Rule]] = {"name": Rule(empty=False, max_length=100)}
 
     @operation
     def get(self, orbit_value: str | None = None) -> Flow[Orbit | None]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
+from typing import ClassVar
 
+from .._checks import Rule
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import satellites
@@ -23,6 +26,8 @@ class SatelliteResource(Resource[M]):
         created = luml.satellites.create("gpu-box")
         print(created.satellite.id)  # hand created.api_key to the machine; it is shown once
     """
+
+    arguments: ClassVar[Mapping[str, Rule]] = {"name": Rule(empty=False, max_length=100)}
 
     @operation
     def list(self, paired: bool | None = None) -> Flow[builtins.list[Satellite]]:

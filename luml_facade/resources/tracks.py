@@ -7,8 +7,9 @@ import builtins
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from .._checks import Rule
 from .._errors import InternalServerError, InvalidArgumentError, NotFoundError
 from .._flow import Flow
 from .._lookup import parse_uuid
@@ -49,7 +50,7 @@ def wanted_stages(track: Track, stages: Sequence[StageSpec]) -> list[tuple[str |
             stage_id, name = item.get("id"), item.get("name")
         else:
             stage_id, name = getattr(item, "id", None), getattr(item, "name", None)
-        if not isinstance(name, str):
+        if not isinstance(name, str) or not name.strip():
             raise InvalidArgumentError(
                 f"stages items are names, Stage objects or {{'id': ..., 'name': ...}}; got {item!r}"
             )
@@ -85,6 +86,10 @@ class TrackResource(Resource[M]):
         luml.tracks.update_artifact(track.id, entry.id, "production", force=True)
         path = luml.tracks.download_by_stage("churn-model", "production")
     """
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "entry_ids": Rule(uuid=True, empty=False, min_items=1)
+    }
 
     @operation
     def create(
@@ -126,9 +131,8 @@ class TrackResource(Resource[M]):
                   stages=[Stage(name='dev', is_used=False, ...), ...],
                   next_version=1, total_entries=0, created_at=datetime(...), updated_at=None)
         """
-        kind = _artifact_type(artifact_type)
         path = yield from self._defaults.orbit_route()
-        return (yield from tracks.create(path, name, kind, description, tags, stages))
+        return (yield from tracks.create(path, name, artifact_type, description, tags, stages))
 
     @operation
     def get(self, track_value: str) -> Flow[Track | None]:
@@ -575,8 +579,6 @@ class TrackResource(Resource[M]):
             old = [e.id for e in luml.tracks.list_all_artifacts("churn-model") if e.version < 3]
             luml.tracks.remove_batch_artifacts("churn-model", old)
         """
-        if not entry_ids:
-            raise InvalidArgumentError("entry_ids must hold at least one entry id")
         path, track_id = yield from self._track_id(track)
         yield from entries.delete_many(path, track_id, builtins.list(entry_ids))
 
@@ -658,11 +660,3 @@ class TrackResource(Resource[M]):
             return path, value
         path, track = yield from self._track(value)
         return path, track.id
-
-
-def _artifact_type(value: ArtifactType | str) -> ArtifactType:
-    try:
-        return ArtifactType(value)
-    except ValueError:
-        known = ", ".join(repr(str(kind)) for kind in ArtifactType)
-        raise InvalidArgumentError(f"artifact_type must be one of {known}, got {value!r}") from None

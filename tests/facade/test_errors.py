@@ -102,8 +102,13 @@ async def test_status_errors_carry_the_server_message(luml: Any, luml_tenant: Te
 
 
 async def test_validation_errors_name_the_field(workspace: Any) -> None:
-    with pytest.raises(UnprocessableEntityError, match="name") as raised:
-        await run(workspace.collections.create("d", "", "model"))
+    # a file name the server's pattern refuses (the facade checks types, not this pattern)
+    with pytest.raises(UnprocessableEntityError, match="file_name") as raised:
+        await run(
+            workspace.artifacts.create(
+                None, "bad:name.luml", {}, {"artifact_type": "model"}, "0" * 64, {}, 10, "n"
+            )
+        )
     assert raised.value.status_code == 422
     assert isinstance(raised.value.body["detail"], list)
 
