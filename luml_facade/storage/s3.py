@@ -1,45 +1,43 @@
-"""The storage protocols: S3 (multipart XML) and Azure block blobs (block list XML).
-
-Pure functions: they build requests and read answers; the flows in `upload.py` send them.
-"""
+"""S3 (and S3-compatible stores): multipart uploads in XML (initiate, parts with ETags,
+complete)."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
-from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 import httpx
 
 from .._errors import FileUploadError
-
-AZURE_BLOCK_BLOB = {"x-ms-blob-type": "BlockBlob"}
-
-
-def describe_failure(response: httpx.Response, action: str) -> str:
-    """A one-line account of a failed storage answer (its code and message, never the URL)."""
-    code, message = storage_error(response.content)
-    detail = f": {code} {message}".rstrip() if code else ""
-    return f"{action} failed with HTTP {response.status_code}{detail}"
+from .._flow import Flow, StorageRequest, storage
+from ._backend import Backend, Token, describe_failure, local_name, storage_error
 
 
-def storage_error(content: bytes) -> tuple[str, str]:
-    """(Code, Message) of an S3/Azure XML error body, or ("", "") when there is none."""
-    if b"<Error" not in content[:512]:
-        return "", ""
-    try:
-        root = ElementTree.fromstring(content)  # noqa: S314 - answer from our own presigned URL
-    except ElementTree.ParseError:
-        return "Error", content[:200].decode("utf-8", "replace")
-    if _local(root.tag) != "Error":
-        return "", ""
-    fields = {_local(child.tag): (child.text or "") for child in root}
-    return fields.get("Code", "Error"), fields.get("Message", "")
+class S3(Backend):
+    """Amazon S3, MinIO and other S3-compatible stores."""
 
+    kind = "s3"
+    gone_codes = frozenset({"NoSuchKey"})
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    def start(self, url: str | None) -> Flow[str | None]:
+        if not url:
+            raise FileUploadError("the server's upload details have no url")
+        # Initiating is retried like any idempotent request: if a lost answer means S3 did
+        # start an upload, that abandoned upload id holds no parts (parts go only to the id we
+        # got) and can never be completed, so it cannot overwrite the object; it costs nothing
+        # but an entry that the bucket's AbortIncompleteMultipartUpload lifecycle rule clears.
+        started = yield from storage(StorageRequest("POST", url))
+        return upload_id_from(started)
+
+    def token(self, part_number: int, url: str, response: httpx.Response) -> str:
+        return etag_from(response, part_number)
+
+    def complete(self, url: str, tokens: Sequence[Token]) -> Flow[None]:
+        headers = {"Content-Type": "application/xml"}
+        body = complete_multipart_body(tokens)
+        response = yield from storage(StorageRequest("POST", url, headers, body))
+        check_completed(response)
 
 
 def upload_id_from(response: httpx.Response) -> str:
@@ -53,7 +51,7 @@ def upload_id_from(response: httpx.Response) -> str:
             f"storage answered the multipart start with bad XML ({error})"
         ) from error
     for element in root.iter():
-        if _local(element.tag) == "UploadId" and element.text:
+        if local_name(element.tag) == "UploadId" and element.text:
             return element.text
     raise FileUploadError("storage did not return an UploadId for the multipart upload")
 
@@ -66,7 +64,7 @@ def etag_from(response: httpx.Response, part_number: int) -> str:
     return etag
 
 
-def complete_multipart_body(etags: Sequence[tuple[int, str]]) -> bytes:
+def complete_multipart_body(etags: Sequence[Token]) -> bytes:
     """The CompleteMultipartUpload XML for (part number, ETag) pairs, in part order."""
     parts = "".join(
         f"<Part><PartNumber>{number}</PartNumber><ETag>{escape(etag)}</ETag></Part>"
@@ -81,17 +79,3 @@ def check_completed(response: httpx.Response) -> None:
     code, _ = storage_error(response.content)
     if response.status_code != 200 or code:
         raise FileUploadError(describe_failure(response, "completing the multipart upload"))
-
-
-def azure_block_id(part_url: str) -> str:
-    """The block id a presigned Azure block URL carries (`blockid=` query parameter)."""
-    values = parse_qs(urlsplit(part_url).query).get("blockid")
-    if not values:
-        raise FileUploadError("an Azure block URL from the server has no blockid")
-    return values[0]
-
-
-def block_list_body(block_ids: Sequence[str]) -> bytes:
-    """The Put Block List XML committing these blocks in order."""
-    latest = "".join(f"<Latest>{escape(block_id)}</Latest>" for block_id in block_ids)
-    return f'<?xml version="1.0" encoding="utf-8"?><BlockList>{latest}</BlockList>'.encode()

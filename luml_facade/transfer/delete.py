@@ -17,14 +17,11 @@ from .._flow import Flow, StorageRequest, storage
 from ..calls import artifacts
 from ..calls._route import Route
 from ..calls.artifacts import set_status
-from ..storage.s3 import describe_failure, storage_error
+from ..storage import GONE_CODES, describe_failure, storage_error
 from .journal import Held
 from .repair import Recorder
 
 DELETED_STATUSES = frozenset({200, 202, 204})
-GONE_CODES = frozenset({"NoSuchKey", "BlobNotFound"})
-"""404 codes meaning "this object does not exist": S3 and Azure. Any other 404 (NoSuchBucket,
-ContainerNotFound, a proxy's page) says nothing about the object, which may still be stored."""
 
 
 def delete_artifact(path: Route, artifact_id: str, *, force: bool, record: Recorder) -> Flow[None]:

@@ -27,7 +27,7 @@ from .._flow import Flow, Sleep, StreamToSink, blocking, in_parallel
 from .._retry import RetryPolicy
 from ..calls import artifacts
 from ..calls._route import Route
-from ..storage.s3 import describe_failure
+from ..storage import describe_failure
 from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
 from .progress import BaseProgressHandler

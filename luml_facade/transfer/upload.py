@@ -25,22 +25,12 @@ from .._errors import (
     InvalidArgumentError,
 )
 from .._file_window import ChunkCheck, FileWindow
-from .._flow import Flow, StorageRequest, blocking, in_parallel, storage
-from .._version import __version__
+from .._flow import Flow, blocking, in_parallel
 from ..calls import artifacts
 from ..calls._route import Route
 from ..calls.artifacts import fetch_artifact, set_status
 from ..calls.bucket_secrets import fetch_multipart_urls
-from ..storage.s3 import (
-    AZURE_BLOCK_BLOB,
-    azure_block_id,
-    block_list_body,
-    check_completed,
-    complete_multipart_body,
-    describe_failure,
-    etag_from,
-    upload_id_from,
-)
+from ..storage import Backend, Token, backend_for
 from ..types import (
     Artifact,
     ArtifactStatus,
@@ -233,78 +223,19 @@ def mark_failed(path: Route, artifact_id: str, cause: BaseException) -> Flow[boo
 def send_file(
     details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
 ) -> Flow[None]:
-    """Move the file's bytes as the upload details say (S3 or Azure, whole or in parts)."""
-    kind = getattr(details.type, "value", details.type)
-    if kind not in ("s3", "azure"):
-        raise FileUploadError(
-            f"the server asked for a {kind!r} upload, which luml-facade {__version__} does not "
-            "support: upgrade luml-facade"
-        )
-    if details.multipart and kind == "s3":
-        yield from s3_multipart(details, info, concurrency, on_progress)
-    elif details.multipart:
-        yield from azure_blocks(details, info, concurrency, on_progress)
-    else:
-        extra = AZURE_BLOCK_BLOB if kind == "azure" else {}
-        yield from put_window(
-            _url(details),
-            FileWindow(info.path, 0, info.size, on_progress, _check(info)),
-            extra,
-            "uploading the file",
-        )
-
-
-def put_window(url: str, window: FileWindow, extra: dict[str, str], action: str) -> Flow[Any]:
-    """PUT a window of the file (streamed, explicit Content-Length); returns the answer."""
-    headers = {"Content-Length": str(window.size), **extra}
-    response = yield from storage(StorageRequest("PUT", url, headers, window))
-    if not response.is_success:
-        raise FileUploadError(describe_failure(response, action))
-    return response
-
-
-def s3_multipart(
-    details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
-) -> Flow[None]:
-    """Initiate, upload the parts in parallel, complete with the ordered ETags."""
-    # Initiating is retried like any idempotent request: if a lost answer means S3 did start
-    # an upload, that abandoned upload id holds no parts (parts go only to the id we got) and
-    # can never be completed, so it cannot overwrite the object; it costs nothing but an
-    # entry that the bucket's AbortIncompleteMultipartUpload lifecycle rule clears.
-    started = yield from storage(StorageRequest("POST", _url(details)))
-    upload_id = upload_id_from(started)
+    """Move the file's bytes as the upload details say: whole, or in parts sent in parallel
+    and then completed (the backend of `details.type` knows how)."""
+    backend = backend_for(details.type)
+    if not details.multipart:
+        window = FileWindow(info.path, 0, info.size, on_progress, _check(info))
+        yield from backend.send(_url(details), window, "uploading the file")
+        return
+    upload_id = yield from backend.start(details.url)
     urls = yield from _part_urls(details, info, upload_id)
-    etags = yield from in_parallel(
-        [_part_uploader(part, info, on_progress, {}, with_etag=True) for part in urls.parts],
-        concurrency,
+    tokens = yield from in_parallel(
+        [_part_sender(backend, part, info, on_progress) for part in urls.parts], concurrency
     )
-    body = complete_multipart_body(etags)
-    headers = {"Content-Type": "application/xml"}
-    response = yield from storage(StorageRequest("POST", _url(urls, "complete_url"), headers, body))
-    check_completed(response)
-
-
-def azure_blocks(
-    details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
-) -> Flow[None]:
-    """Put every block in parallel, then commit the block list in order."""
-    urls = yield from _part_urls(details, info, None)
-    yield from in_parallel(
-        [
-            _part_uploader(part, info, on_progress, AZURE_BLOCK_BLOB, with_etag=False)
-            for part in urls.parts
-        ],
-        concurrency,
-    )
-    block_ids = [
-        azure_block_id(part.url) for part in sorted(urls.parts, key=lambda part: part.part_number)
-    ]
-    headers = {"Content-Type": "application/xml"}
-    response = yield from storage(
-        StorageRequest("PUT", _url(urls, "complete_url"), headers, block_list_body(block_ids))
-    )
-    if not response.is_success:
-        raise FileUploadError(describe_failure(response, "committing the block list"))
+    yield from backend.complete(_url(urls, "complete_url"), tokens)
 
 
 def _part_urls(
@@ -332,28 +263,15 @@ def _check_coverage(parts: builtins.list[PartDetails], size: int) -> None:
         raise FileUploadError(f"the server's parts cover {expected_start} of {size} bytes")
 
 
-def _part_uploader(
-    part: PartDetails,
-    info: ArtifactFile,
-    on_progress: Progress,
-    extra: dict[str, str],
-    *,
-    with_etag: bool,
-) -> Callable[[], Flow[tuple[int, str]]]:
-    def upload_part() -> Flow[tuple[int, str]]:
-        window = FileWindow(
-            info.path,
-            part.start_byte,
-            part.end_byte - part.start_byte + 1,
-            on_progress,
-            _check(info),
-        )
-        response = yield from put_window(
-            part.url, window, extra, f"uploading part {part.part_number}"
-        )
-        return part.part_number, etag_from(response, part.part_number) if with_etag else ""
+def _part_sender(
+    backend: Backend, part: PartDetails, info: ArtifactFile, on_progress: Progress
+) -> Callable[[], Flow[Token]]:
+    def send_part() -> Flow[Token]:
+        size = part.end_byte - part.start_byte + 1
+        window = FileWindow(info.path, part.start_byte, size, on_progress, _check(info))
+        return (yield from backend.send_part(part.part_number, part.url, window))
 
-    return upload_part
+    return send_part
 
 
 def _check(info: ArtifactFile) -> ChunkCheck | None:
