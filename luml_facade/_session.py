@@ -25,6 +25,7 @@ from ._checks import Rule, check_call
 from ._driver import AsyncDriver, SyncDriver
 from ._errors import LumlAPIError
 from ._flow import Flow
+from ._paging import emit_all
 
 if TYPE_CHECKING:
     from ._defaults import Defaults
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
+W = TypeVar("W")
 M = TypeVar("M", "SyncMode", "AsyncMode")
 logger = logging.getLogger("luml_facade")
 
@@ -119,6 +121,18 @@ class Items(Generic[T]):
 
     def __init__(self, flow: Flow[None]) -> None:
         self.flow = flow
+
+
+def every_page(where: Flow[W], fetch_page: Callable[[W, str | None], Flow[Any]]) -> Items[Any]:
+    """What a `paged` method returns: when iteration starts, find where to list (`where`, e.g.
+    the default orbit's route), then emit the items of every page `fetch_page(where, cursor)`
+    returns, one request at a time as the consumer iterates."""
+
+    def flow() -> Flow[None]:
+        place = yield from where
+        yield from emit_all(lambda cursor: fetch_page(place, cursor))
+
+    return Items(flow())
 
 
 class Resource(Generic[M]):

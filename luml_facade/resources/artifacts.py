@@ -16,8 +16,8 @@ from .._checks import NAME, Rule, choice, duration
 from .._checks import file_path as path_argument
 from .._errors import InvalidArgumentError
 from .._flow import Flow
-from .._paging import MAX_PAGE, emit_all
-from .._session import Items, M, Resource, operation, paged, without_prelude
+from .._paging import MAX_PAGE
+from .._session import Items, M, Resource, every_page, operation, paged, without_prelude
 from ..calls import artifacts
 from ..calls._resolve import find
 from ..calls._route import Route
@@ -143,21 +143,18 @@ class ArtifactResource(Resource[M]):
         """
         kinds = artifact_types(types, type)
 
-        def flow() -> Flow[None]:
-            path = yield from self._path(collection_id)
-            yield from emit_all(
-                lambda cursor: fetch_artifacts_page(
-                    path,
-                    cursor,
-                    limit=limit,
-                    sort_by=sort_by,
-                    order=order,
-                    types=kinds,
-                    search=search,
-                )
-            )
-
-        return Items(flow())
+        return every_page(
+            self._path(collection_id),
+            lambda path, cursor: fetch_artifacts_page(
+                path,
+                cursor,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                types=kinds,
+                search=search,
+            ),
+        )
 
     @operation
     def download_url(

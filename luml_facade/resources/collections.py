@@ -8,8 +8,8 @@ from typing import ClassVar
 
 from .._checks import TAGS, Rule
 from .._flow import Flow
-from .._paging import MAX_PAGE, emit_all
-from .._session import Items, M, Resource, operation, paged
+from .._paging import MAX_PAGE
+from .._session import Items, M, Resource, every_page, operation, paged
 from ..calls import collections
 from ..calls._resolve import find
 from ..types import (
@@ -106,21 +106,18 @@ class CollectionResource(Resource[M]):
                 print(collection.name)
         """
 
-        def flow() -> Flow[None]:
-            route = yield from self._defaults.orbit_route(orbit_id)
-            yield from emit_all(
-                lambda cursor: collections.fetch_page(
-                    route,
-                    cursor,
-                    limit=limit,
-                    sort_by=sort_by,
-                    order=order,
-                    search=search,
-                    types=types,
-                )
-            )
-
-        return Items(flow())
+        return every_page(
+            self._defaults.orbit_route(orbit_id),
+            lambda route, cursor: collections.fetch_page(
+                route,
+                cursor,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                search=search,
+                types=types,
+            ),
+        )
 
     @operation
     def create(

@@ -13,8 +13,8 @@ from .._checks import Rule
 from .._errors import InternalServerError, InvalidArgumentError, NotFoundError
 from .._flow import Flow
 from .._lookup import parse_uuid
-from .._paging import MAX_PAGE, collect, emit_all
-from .._session import Items, M, Resource, operation, paged
+from .._paging import MAX_PAGE, collect
+from .._session import Items, M, Resource, every_page, operation, paged
 from ..calls import track_entries as entries
 from ..calls import tracks
 from ..calls._resolve import find, require
@@ -233,21 +233,18 @@ class TrackResource(Resource[M]):
                 print(track.name)
         """
 
-        def flow() -> Flow[None]:
-            path = yield from self._defaults.orbit_route()
-            yield from emit_all(
-                lambda cursor: tracks.fetch_page(
-                    path,
-                    cursor,
-                    limit=limit,
-                    sort_by=sort_by,
-                    order=order,
-                    search=search,
-                    types=types,
-                )
-            )
-
-        return Items(flow())
+        return every_page(
+            self._defaults.orbit_route(),
+            lambda path, cursor: tracks.fetch_page(
+                path,
+                cursor,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                search=search,
+                types=types,
+            ),
+        )
 
     @operation
     def update(
@@ -433,21 +430,18 @@ class TrackResource(Resource[M]):
                 print(entry.version, entry.stage_name)
         """
 
-        def flow() -> Flow[None]:
-            path, track_id, stage_id = yield from self._with_stage(track, stage)
-            yield from emit_all(
-                lambda cursor: entries.fetch_page(
-                    path,
-                    track_id,
-                    cursor,
-                    limit=limit,
-                    sort_by=sort_by,
-                    order=order,
-                    stage_id=stage_id,
-                )
-            )
-
-        return Items(flow())
+        return every_page(
+            self._with_stage(track, stage),
+            lambda where, cursor: entries.fetch_page(
+                where[0],
+                where[1],
+                cursor,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                stage_id=where[2],
+            ),
+        )
 
     @operation
     def get_artifact(self, track: str, entry_id: str) -> Flow[TrackEntry]:
