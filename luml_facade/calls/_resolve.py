@@ -8,16 +8,48 @@ An id costs one request (`fetch_one`); a name, or an id that request did not fin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from .._errors import NotFoundError
 from .._flow import Flow
 from .._lookup import Names, default_names, describe, parse_uuid, pick
+from ._route import Route
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 Scan = Callable[[], Flow[Sequence[T]]]
 """Fetches the candidates a name is looked up among."""
+
+
+class Listed(Protocol[T_co]):
+    """A calls module of a noun the server lists whole: `fetch_all(route)`, `fetch(route, id)`."""
+
+    def fetch_all(self, route: Route, /) -> Flow[Sequence[T_co]]: ...
+
+    def fetch(self, route: Route, found_id: str, /) -> Flow[T_co]: ...
+
+
+def find_in(
+    noun: Listed[T], route: Route, kind: str, value: str, names: Names = default_names
+) -> Flow[T | None]:
+    """`find` among the objects of `noun` at `route`."""
+    return (
+        yield from find(
+            kind, value, lambda: noun.fetch_all(route), lambda i: noun.fetch(route, i), names
+        )
+    )
+
+
+def require_in(
+    noun: Listed[T], route: Route, kind: str, value: str, where: str, names: Names = default_names
+) -> Flow[T]:
+    """`require` among the objects of `noun` at `route`."""
+    return (
+        yield from require(
+            kind, value, where, lambda: noun.fetch_all(route), lambda i: noun.fetch(route, i), names
+        )
+    )
 
 
 def not_found(

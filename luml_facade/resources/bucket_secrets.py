@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 
@@ -13,8 +13,7 @@ from .._errors import BadRequestError, InvalidArgumentError, UnprocessableEntity
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import bucket_secrets as calls
-from ..calls._resolve import find, require
-from ..calls._route import Route
+from ..calls._resolve import find_in, require_in
 from ..calls.bucket_secrets import ProbeUrls, Settings
 from ..transfer.bucket_check import check_bucket
 from ..types import BucketCheck, BucketCheckStep, BucketSecret, BucketType, MultiPartUploadDetails
@@ -46,7 +45,7 @@ class BucketSecretResource(Resource[M]):
             secret = luml.bucket_secrets.get("my-bucket")
         """
         route = yield from self._defaults.organization_route()
-        return (yield from find("bucket secret", secret_value, *self._lookup(route)))
+        return (yield from find_in(calls, route, "bucket secret", secret_value, _bucket_name))
 
     @operation
     def list(self) -> Flow[builtins.list[BucketSecret]]:
@@ -144,15 +143,6 @@ class BucketSecretResource(Resource[M]):
         """
         return (yield from calls.fetch_multipart_urls(bucket_id, bucket_location, size, upload_id))
 
-    @staticmethod
-    def _lookup(route: Route) -> tuple[Any, Any, Any]:
-        """How a secret is found by id or bucket name: scan, fetch one, names."""
-        return (
-            lambda: calls.fetch_all(route),
-            lambda secret_id: calls.fetch(route, secret_id),
-            _bucket_name,
-        )
-
     @operation
     def check(
         self,
@@ -222,8 +212,8 @@ class BucketSecretResource(Resource[M]):
             urls_flow = calls.probe_urls_for_settings(kind, settings)
             return (yield from self._check(urls_flow, kind, bucket_name))
         route = yield from self._defaults.organization_route()
-        stored = yield from require(
-            "bucket secret", secret, "the organization", *self._lookup(route)
+        stored = yield from require_in(
+            calls, route, "bucket secret", secret, "the organization", _bucket_name
         )
         kind = _checkable(stored.type)
         urls_flow = calls.probe_urls_for_secret(route, stored, settings)

@@ -12,7 +12,7 @@ from .._checks import NAME, TAGS, Rule
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import deployments, orbit_secrets, satellites
-from ..calls._resolve import find, id_of, ids_of, require
+from ..calls._resolve import find_in, id_of, ids_of, require_in
 from ..calls._route import Route
 from ..types import Deployment, SatelliteTask
 
@@ -79,28 +79,7 @@ class DeploymentResource(Resource[M]):
                        artifact_id='01a01502-ccff-720d-924b-7bbb13859f22', inference_url=..., ...)
         """
         path = yield from self._defaults.orbit_route()
-        return (yield from self._find(path, deployment_value))
-
-    def _find(self, path: Route, value: str) -> Flow[Deployment | None]:
-        return (
-            yield from find(
-                "deployment",
-                value,
-                lambda: deployments.fetch_all(path),
-                lambda found_id: deployments.fetch(path, found_id),
-            )
-        )
-
-    def _require(self, path: Route, value: str) -> Flow[Deployment]:
-        return (
-            yield from require(
-                "deployment",
-                value,
-                "the orbit",
-                lambda: deployments.fetch_all(path),
-                lambda found_id: deployments.fetch(path, found_id),
-            )
-        )
+        return (yield from find_in(deployments, path, "deployment", deployment_value))
 
     @operation
     def create(
@@ -213,7 +192,7 @@ class DeploymentResource(Resource[M]):
             luml.deployments.update("churn-api", description="v3 since Monday")
         """
         path = yield from self._defaults.orbit_route()
-        current = yield from self._require(path, deployment)
+        current = yield from require_in(deployments, path, "deployment", deployment, "the orbit")
         secrets = yield from self._secret_ids(path, dynamic_attributes_secrets)
         changes: dict[str, Any] = {
             "name": name,

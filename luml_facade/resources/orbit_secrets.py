@@ -10,8 +10,7 @@ from .._checks import TAGS, Rule
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import orbit_secrets
-from ..calls._resolve import find, id_of
-from ..calls._route import Route
+from ..calls._resolve import find_in, id_of
 from ..types import OrbitSecret
 
 
@@ -68,20 +67,10 @@ class OrbitSecretResource(Resource[M]):
             connect(password=secret.value)
         """
         path = yield from self._defaults.orbit_route()
-        found = yield from self._find(path, secret_value)
+        found = yield from find_in(orbit_secrets, path, "orbit secret", secret_value)
         if found is None or found.value is not None:
             return found
         return (yield from orbit_secrets.fetch(path, found.id))  # a list row has no value
-
-    def _find(self, path: Route, value: str) -> Flow[OrbitSecret | None]:
-        return (
-            yield from find(
-                "orbit secret",
-                value,
-                lambda: orbit_secrets.fetch_all(path),
-                lambda found_id: orbit_secrets.fetch(path, found_id),
-            )
-        )
 
     @operation
     def create(

@@ -11,7 +11,7 @@ from .._errors import ConfigurationError
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import orbits
-from ..calls._resolve import find
+from ..calls._resolve import find_in
 from ..types import Orbit
 
 
@@ -33,14 +33,7 @@ class OrbitResource(Resource[M]):
         route = yield from self._defaults.organization_route()
         if orbit_value is None:
             orbit_value = yield from self._defaults.orbit()
-        return (
-            yield from find(
-                "orbit",
-                orbit_value,
-                lambda: orbits.fetch_all(route),
-                lambda orbit_id: orbits.fetch(route, orbit_id),
-            )
-        )
+        return (yield from find_in(orbits, route, "orbit", orbit_value))
 
     @operation
     def list(self) -> Flow[builtins.list[Orbit]]:

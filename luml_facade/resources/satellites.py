@@ -10,8 +10,7 @@ from .._checks import Rule
 from .._flow import Flow
 from .._session import M, Resource, operation
 from ..calls import satellites
-from ..calls._resolve import find, id_of, require
-from ..calls._route import Route
+from ..calls._resolve import find_in, id_of, require_in
 from ..types import Satellite, SatelliteWithKey
 
 
@@ -71,17 +70,7 @@ class SatelliteResource(Resource[M]):
                       capabilities={'deploy': None, 'monitoring': None}, ...)
         """
         path = yield from self._defaults.orbit_route()
-        return (yield from self._find(path, satellite_value))
-
-    def _find(self, path: Route, value: str) -> Flow[Satellite | None]:
-        return (
-            yield from find(
-                "satellite",
-                value,
-                lambda: satellites.fetch_all(path),
-                lambda found_id: satellites.fetch(path, found_id),
-            )
-        )
+        return (yield from find_in(satellites, path, "satellite", satellite_value))
 
     @operation
     def create(self, name: str, description: str | None = None) -> Flow[SatelliteWithKey]:
@@ -128,24 +117,13 @@ class SatelliteResource(Resource[M]):
             luml.satellites.update("gpu-box", description="moved to room 5")
         """
         path = yield from self._defaults.orbit_route()
-        current = yield from self._require(path, satellite)
+        current = yield from require_in(satellites, path, "satellite", satellite, "the orbit")
         return (
             yield from satellites.replace(
                 path,
                 current.id,
                 (current.name or "") if name is None else name,
                 current.description if description is None else description,
-            )
-        )
-
-    def _require(self, path: Route, value: str) -> Flow[Satellite]:
-        return (
-            yield from require(
-                "satellite",
-                value,
-                "the orbit",
-                lambda: satellites.fetch_all(path),
-                lambda found_id: satellites.fetch(path, found_id),
             )
         )
 
@@ -187,6 +165,6 @@ class SatelliteResource(Resource[M]):
             save_to_vault(rotated.api_key)
         """
         path = yield from self._defaults.orbit_route()
-        current = yield from self._require(path, satellite)
+        current = yield from require_in(satellites, path, "satellite", satellite, "the orbit")
         key = yield from satellites.new_key(path, current.id)
         return SatelliteWithKey(satellite=current, api_key=key)
