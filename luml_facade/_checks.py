@@ -79,6 +79,8 @@ COMMON: Mapping[str, Rule] = {
 """Rules by argument name shared by every resource (a resource's own `arguments` win)."""
 
 NOT_UUIDS = frozenset({"upload_id"})
+LISTS = (list, tuple, set, frozenset, Sequence)
+MAPS = (dict, Mapping)
 
 EXAMPLES = {"tags": "prod", "stages": "dev"}
 
@@ -164,21 +166,15 @@ def _fits(value: Any, option: Any) -> bool:
         return isinstance(value, str)
     if origin is os.PathLike:
         return isinstance(value, os.PathLike)
-    if origin in (list, tuple, set, frozenset, typing.Sequence, _abc("Sequence")):
+    if origin in LISTS:
         return isinstance(value, list | tuple) and not isinstance(value, str)
-    if origin in (dict, typing.Mapping, _abc("Mapping")):
+    if origin in MAPS:
         return isinstance(value, Mapping)
     if _is_enum(origin):
         return isinstance(value, origin)
     if inspect.isclass(origin):
         return isinstance(value, origin)
     return True  # a hint this check does not know: leave it to the server
-
-
-def _abc(name: str) -> Any:
-    import collections.abc
-
-    return getattr(collections.abc, name)
 
 
 def _apply(value: Any, option: Any, argument: str, rule: Rule) -> None:
@@ -266,12 +262,12 @@ def _word(option: Any, argument: str) -> str:
         return "True or False"
     if origin is int:
         return "an integer"
-    if origin in (list, tuple, set, frozenset, _abc("Sequence")):
+    if origin in LISTS:
         item = (typing.get_args(option) or (Any,))[0]
         if _fits("x", item) and not any(_is_enum(kind) for kind in _options(item)):
             return f"a list of strings, e.g. {argument}=['{EXAMPLES.get(argument, '...')}']"
         return f"a list (not a single value), e.g. {argument}=[...]"
-    if origin in (dict, _abc("Mapping")):
+    if origin in MAPS:
         return "a dict with str keys"
     if inspect.isclass(origin):
         return f"a {origin.__module__.split('.')[0]}.{origin.__name__}".replace(
