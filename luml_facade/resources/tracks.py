@@ -52,7 +52,8 @@ def wanted_stages(track: Track, stages: Sequence[StageSpec]) -> list[tuple[str |
             stage_id, name = getattr(item, "id", None), getattr(item, "name", None)
         if not isinstance(name, str) or not name.strip():
             raise InvalidArgumentError(
-                f"stages items are names, Stage objects or {{'id': ..., 'name': ...}}; got {item!r}"
+                f"stages must hold names, Stage objects or {{'id': ..., 'name': ...}} with a "
+                f"name that is not empty; got {item!r}"
             )
         wanted.append((None if stage_id is None else str(stage_id), name))
     return wanted
