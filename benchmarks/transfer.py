@@ -294,8 +294,8 @@ class Bench:
         """Create the record and, for multipart, initiate and get the part URLs (untimed)."""
         import httpx
 
+        from luml_facade.storage.s3 import upload_id_from
         from luml_facade.transfer.inspect import inspect_file
-        from luml_facade.transfer.storage import upload_id_from
 
         info = inspect_file(source)
         created = self.luml.artifacts.create(

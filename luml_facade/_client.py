@@ -12,15 +12,15 @@ import attrs
 import httpx
 from luml_openapi.client import Client
 
-from ._arguments import text
+from ._cache_settings import CacheSettings
+from ._checks import text
 from ._defaults import Defaults
 from ._driver import ApiContext, AsyncDriver, SyncDriver
 from ._http import check_storage_client, keyed, new_api_client, storage_connections
 from ._options import ClientOptions
 from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
-from ._wire import AsyncHttpxStorage, HttpxStorage, WireStorage
-from .cache.settings import CacheSettings
+from ._storage_client import AsyncHttpxStorage, HttpxStorage, WireStorage
 
 if TYPE_CHECKING:  # each resource module is imported when its property is first read
     from ._flow import Flow
@@ -69,7 +69,7 @@ class _BaseClient(Generic[M]):
             also serve as `storage_http_client`).
         storage_http_client: an httpx client for presigned storage URLs (never given the key),
             e.g. for a proxy or a mock transport. By default storage bytes go through urllib3
-            pools, which move bulk data at a fraction of httpx's CPU cost (see _wire.py).
+            pools, which move bulk data at a fraction of httpx's CPU cost (see _storage_client.py).
         cache_dir: the shared model cache (docs/cache.md); default: LUML_CACHE_DIR, else the
             user cache directory.
         offline: answer cache lookups from the cache alone, with no network call (default:
@@ -182,7 +182,7 @@ class _BaseClient(Generic[M]):
         return self._own(new_api_client(self._options, asynchronous=self._asynchronous))
 
     def _storage_transport(self, supplied: Any) -> Any:
-        """urllib3 for presigned URLs (see _wire.py), or the caller's httpx client."""
+        """urllib3 for presigned URLs (see _storage_client.py), or the caller's httpx client."""
         if isinstance(supplied, httpx.AsyncClient):
             return AsyncHttpxStorage(supplied)
         if isinstance(supplied, httpx.Client):

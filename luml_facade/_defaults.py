@@ -11,9 +11,9 @@ import attrs
 from ._errors import ConfigurationError
 from ._flow import Flow
 from ._lookup import describe, pick
-from .resources.collections import fetch_collections_page, find_collection
-from .resources.orbits import fetch_orbits
-from .resources.organizations import fetch_organizations
+from .calls import collections, orbits, organizations
+from .calls._resolve import find
+from .calls._route import Route
 
 T = TypeVar("T")
 
@@ -57,14 +57,14 @@ def _choose(kind: str, wanted: str | None, items: Sequence[T], parent: str) -> t
 
 def resolve(requested: Requested) -> Flow[Resolved]:
     """Resolve the requested defaults level by level (organization, orbit, collection)."""
-    organizations = yield from fetch_organizations()
+    candidates = yield from organizations.fetch_all()
     organization, why = _choose(
-        "organization", requested.organization, organizations, "the API key's user"
+        "organization", requested.organization, candidates, "the API key's user"
     )
     if organization is None:
         return Resolved(why_missing={"organization": why, "orbit": why, "collection": why})
-    orbits = yield from fetch_orbits(organization.id)
-    orbit, why = _choose("orbit", requested.orbit, orbits, f"organization {organization.name!r}")
+    found = yield from orbits.fetch_all(Route(organization.id))
+    orbit, why = _choose("orbit", requested.orbit, found, f"organization {organization.name!r}")
     if orbit is None:
         return Resolved(
             organization.id,
@@ -84,15 +84,21 @@ def _resolve_collection(
     organization_id: str, orbit: Any, wanted: str | None
 ) -> Flow[tuple[str | None, str]]:
     parent = f"orbit {orbit.name!r}"
+    route = Route(organization_id, orbit.id)
     if wanted is not None:
-        found = yield from find_collection(organization_id, orbit.id, wanted)
+        found = yield from find(
+            "collection",
+            wanted,
+            lambda: collections.named(route, wanted),
+            lambda collection_id: collections.fetch(route, collection_id),
+        )
         if found is None:
-            page = yield from fetch_collections_page(organization_id, orbit.id, None)
+            page = yield from collections.fetch_page(route, None)
             raise ConfigurationError(
                 f"no collection {wanted!r} in {parent}; available: {describe(page.items)}"
             )
         return found.id, ""
-    page = yield from fetch_collections_page(organization_id, orbit.id, None, limit=2)
+    page = yield from collections.fetch_page(route, None, limit=2)
     chosen, why = _choose("collection", None, page.items, parent)
     if chosen is not None and page.cursor:
         return None, f"{parent} has several collections: choose one"
@@ -147,11 +153,22 @@ class Defaults:
             return override
         return (yield from self._level("orbit"))
 
-    def orbit_path(self, orbit_override: str | None = None) -> Flow[tuple[str, str]]:
-        """(organization id, orbit id) for routes under an orbit."""
+    def organization_route(self) -> Flow[Route]:
+        """The route of the default organization."""
+        return Route((yield from self.organization()))
+
+    def orbit_route(self, orbit_override: str | None = None) -> Flow[Route]:
+        """The route of the default orbit (or `orbit_override`)."""
         organization_id = yield from self.organization()
         orbit_id = yield from self.orbit(orbit_override)
-        return organization_id, orbit_id
+        return Route(organization_id, orbit_id)
+
+    def collection_route(self, collection_override: str | None = None) -> Flow[Route]:
+        """The route of the default collection (or `collection_override`)."""
+        organization_id = yield from self.organization()
+        orbit_id = yield from self.orbit()
+        collection_id = yield from self.collection(collection_override)
+        return Route(organization_id, orbit_id, collection_id)
 
     def collection(self, override: str | None = None) -> Flow[str]:
         """`override`, else the default collection's id."""

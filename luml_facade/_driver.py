@@ -42,7 +42,7 @@ from ._flow import (
 )
 from ._options import ApiKey
 from ._retry import RETRYABLE_STATUSES, RetryPolicy, is_tls_failure
-from ._wire import AsyncHttpxStorage, BlockingStorage
+from ._storage_client import AsyncHttpxStorage, BlockingStorage
 
 T = TypeVar("T")
 logger = logging.getLogger("luml_facade")
@@ -326,7 +326,7 @@ def _retrieve(future: asyncio.Future[Any]) -> None:
 
 class AsyncDriver(_BaseDriver):
     """Carries out flows on asyncio; blocking work goes to worker threads, and so does the
-    storage I/O of the default transport (bulk bytes: see `_wire.py`)."""
+    storage I/O of the default transport (bulk bytes: see `_storage_client.py`)."""
 
     storage: BlockingStorage | AsyncHttpxStorage
 

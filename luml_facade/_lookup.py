@@ -31,6 +31,10 @@ def require_uuid(kind: str, value: str | UUID) -> UUID:
     return parsed
 
 
+Names = Callable[[Any], Sequence[str | None]]
+"""The names an item answers to (default: its `name`)."""
+
+
 def default_names(item: Any) -> tuple[str | None, ...]:
     return (getattr(item, "name", None),)
 
@@ -39,7 +43,7 @@ def pick(
     kind: str,
     value: str,
     items: Iterable[T],
-    names: Callable[[T], Sequence[str | None]] = default_names,
+    names: Names = default_names,
 ) -> T | None:
     """The one item whose id is `value` or whose name is exactly `value` (case-sensitive).
 
@@ -60,7 +64,7 @@ def pick(
     return by_name[0] if by_name else None
 
 
-def describe(items: Iterable[Any]) -> str:
+def describe(items: Iterable[Any], names: Names = default_names) -> str:
     """ "'name' (id), ..." for error messages that say what exists."""
-    listed = [f"{getattr(item, 'name', '?')!r} ({getattr(item, 'id', '?')})" for item in items]
+    listed = [f"{(names(item) or ('?',))[0]!r} ({getattr(item, 'id', '?')})" for item in items]
     return ", ".join(listed) if listed else "none"

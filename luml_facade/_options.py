@@ -8,9 +8,9 @@ from collections.abc import Generator
 import attrs
 import httpx
 
+from ._cache_settings import CacheSettings
 from ._errors import ConfigurationError
 from ._retry import RetryPolicy
-from .cache.settings import CacheSettings
 
 DEFAULT_BASE_URL = "https://api.luml.ai"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+from luml_openapi.types import UNSET
+
 from ._flow import Emit, Flow
+from .types import SortOrder
 
 T = TypeVar("T")
+
+MAX_PAGE = 100
+"""The most items the server returns per page (the default `limit`)."""
 
 
 class Page(Protocol):
@@ -45,3 +51,16 @@ def collect(fetch_page: FetchPage, keep: Callable[[Any], bool]) -> Flow[list[Any
         if not page.cursor:
             return kept
         cursor = page.cursor
+
+
+def page_params(
+    cursor: str | None, limit: int, sort_by: Any, order: SortOrder | str
+) -> dict[str, Any]:
+    """The paging query every list route takes: `cursor`, `limit`, `sort_by` (already the
+    route's own enum, or a str; None: the server's default) and `order`."""
+    return {
+        "cursor": cursor or UNSET,
+        "limit": limit,
+        "sort_by": UNSET if sort_by is None else sort_by,
+        "order": SortOrder(order),
+    }

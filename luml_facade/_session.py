@@ -8,12 +8,24 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Concatenate,
+    Generic,
+    ParamSpec,
+    Self,
+    TypeVar,
+    overload,
+)
 
+from ._checks import Rule, check_call
 from ._driver import AsyncDriver, SyncDriver
 from ._errors import LumlAPIError
 from ._flow import Flow
+from ._paging import emit_all
 
 if TYPE_CHECKING:
     from ._defaults import Defaults
@@ -22,6 +34,7 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
+W = TypeVar("W")
 M = TypeVar("M", "SyncMode", "AsyncMode")
 logger = logging.getLogger("luml_facade")
 
@@ -71,14 +84,17 @@ class Session(Generic[M]):
     def bind_call(self, method: Callable[..., Flow[Any]], owner: Any) -> Callable[..., Any]:
         """`method` as a blocking function or a coroutine function, per this session's driver."""
         driver = self.driver
+        rules = owner.arguments
         if isinstance(driver, AsyncDriver):
 
             async def run_async(*args: Any, **kwargs: Any) -> Any:
+                check_call(method, rules, args, kwargs)
                 return await driver.run(self._flow(method(owner, *args, **kwargs), method))
 
             return functools.wraps(method)(run_async)
 
         def run_sync(*args: Any, **kwargs: Any) -> Any:
+            check_call(method, rules, args, kwargs)
             return driver.run(self._flow(method(owner, *args, **kwargs), method))
 
         return functools.wraps(method)(run_sync)
@@ -88,6 +104,7 @@ class Session(Generic[M]):
         driver = self.driver
 
         def iterate(*args: Any, **kwargs: Any) -> Any:
+            check_call(method, owner.arguments, args, kwargs)
             return driver.iterate(self._flow(method(owner, *args, **kwargs).flow))
 
         return functools.wraps(method)(iterate)
@@ -106,8 +123,23 @@ class Items(Generic[T]):
         self.flow = flow
 
 
+def every_page(where: Flow[W], fetch_page: Callable[[W, str | None], Flow[Any]]) -> Items[Any]:
+    """What a `paged` method returns: when iteration starts, find where to list (`where`, e.g.
+    the default orbit's route), then emit the items of every page `fetch_page(where, cursor)`
+    returns, one request at a time as the consumer iterates."""
+
+    def flow() -> Flow[None]:
+        place = yield from where
+        yield from emit_all(lambda cursor: fetch_page(place, cursor))
+
+    return Items(flow())
+
+
 class Resource(Generic[M]):
-    """Base of every resource: holds the session."""
+    """Base of every resource: holds the session. `arguments` are the rules of its arguments
+    by name (`_checks.Rule`: lengths, UUIDs, no empty names), on top of the shared ones."""
+
+    arguments: ClassVar[Mapping[str, Rule]] = {}
 
     def __init__(self, session: Session[M]) -> None:
         self._session: Session[M] = session

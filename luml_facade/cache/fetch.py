@@ -17,26 +17,26 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from .._cache_settings import server_key
 from .._errors import InternalServerError, NotFoundError
 from .._flow import Flow, blocking
 from .._lookup import parse_uuid
 from ..calls import track_entries as entries
-from ..calls._scope import OrbitPath
-from ..resources._artifact_calls import ArtifactPath, fetch_artifact
+from ..calls._route import Route
+from ..calls.artifacts import fetch_artifact
 from ..transfer.download import download_artifact, download_plan, target_path
 from ..transfer.progress import ProgressOption, default_progress
 from ..types import Artifact, TrackEntry
 from .errors import NotCachedError
 from .locks import hold, release
 from .refs import ArtifactRef, RefStore, Scope, StageRef
-from .settings import server_key
 from .store import BlobState, BlobStore, is_sha256
 
 if TYPE_CHECKING:
     from .._defaults import Defaults
     from .._session import Session
-    from ..resources._track_entries import TrackEntryMethods
     from ..resources.artifacts import ArtifactResource
+    from ..resources.tracks import TrackResource
 
 T = TypeVar("T")
 Deliver = Callable[[BlobStore, ArtifactRef], T]
@@ -91,7 +91,7 @@ class Cache:
 
     def download(self, ref: ArtifactRef, on_progress: ProgressOption) -> Callable[[], Flow[Any]]:
         """The flow that downloads the ref's artifact straight into its blob path."""
-        path = ArtifactPath(ref.organization_id, ref.orbit_id, ref.collection_id)
+        path = Route(ref.organization_id, ref.orbit_id, ref.collection_id)
         options = self.options
 
         def flow() -> Flow[Any]:
@@ -214,7 +214,7 @@ def cached_artifact(
 
 
 def _record(
-    resource: ArtifactResource[Any], path: ArtifactPath, artifact: str | Artifact
+    resource: ArtifactResource[Any], path: Route, artifact: str | Artifact
 ) -> Flow[Artifact]:
     if isinstance(artifact, Artifact):
         return artifact
@@ -229,7 +229,7 @@ def _record(
 
 
 def cached_stage(
-    resource: TrackEntryMethods[Any],
+    resource: TrackResource[Any],
     track: str,
     stage: str,
     on_progress: ProgressOption,
@@ -246,7 +246,7 @@ def cached_stage(
             raise cache.not_cached(f"stage {stage!r} of track {track!r}")
         offline_ref = _artifact_of(cache, remembered)
         return (yield from obtain(cache, offline_ref, None, deliver))
-    path = yield from resource._orbit_path()
+    path = yield from resource._defaults.orbit_route()
     organization_id, orbit_id = str(path.organization_id), str(path.orbit_id)
     scope = Scope(organization_id, orbit_id)
     known = yield from blocking(lambda: cache.refs.find_stage(scope, track, stage))
@@ -254,7 +254,7 @@ def cached_stage(
     ref: ArtifactRef | None = yield from blocking(lambda: _known_artifact(cache, stage_ref))
     if ref is None:
         collection = stage_ref.collection_id or (yield from resource._defaults.collection())
-        artifact_path = ArtifactPath(organization_id, orbit_id, collection)
+        artifact_path = Route(organization_id, orbit_id, collection)
         record = yield from fetch_artifact(artifact_path, stage_ref.artifact_id)
         ref = artifact_ref(cache, record, organization_id, orbit_id)
     result = yield from obtain(cache, ref, cache.download(ref, on_progress), deliver)
@@ -270,9 +270,9 @@ def cached_stage(
 
 
 def _current(
-    resource: TrackEntryMethods[Any],
+    resource: TrackResource[Any],
     cache: Cache,
-    path: OrbitPath,
+    path: Route,
     known: StageRef | None,
     track: str,
     stage: str,

@@ -6,10 +6,10 @@ import datetime
 import os
 from pathlib import Path
 
+from .._cache_settings import CacheSettings
 from .prune import PruneReport, prune, remove
 from .refs import RefStore
 from .scan import CacheInfo, scan
-from .settings import CacheSettings
 from .store import BlobStore
 from .verify import VerifyReport, verify
 

@@ -28,18 +28,18 @@ from .._send_back import send_back
 from .._unset import given, given_list
 from ..types import Deployment, SatelliteTask, adopt
 from ._maps import as_map
-from ._scope import OrbitPath
+from ._route import Route
 
 
-def fetch_all(path: OrbitPath) -> Flow[list[Deployment]]:
+def fetch_all(route: Route) -> Flow[list[Deployment]]:
     """Every deployment of the orbit, newest first."""
-    found = yield from call(list_deployments, **path.ids())
+    found = yield from call(list_deployments, **route.ids())
     return [adopt(Deployment, item) for item in found]
 
 
-def fetch(path: OrbitPath, deployment_id: str) -> Flow[Deployment]:
+def fetch(route: Route, deployment_id: str) -> Flow[Deployment]:
     """One deployment by id (NotFoundError if absent)."""
-    found = yield from call(get_deployment, **path.ids(deployment_id=deployment_id))
+    found = yield from call(get_deployment, **route.ids(deployment_id=deployment_id))
     return adopt(Deployment, found)
 
 
@@ -50,7 +50,7 @@ def _secret_ids(values: Mapping[str, str]) -> SecretIdMap:
 
 
 def create(
-    path: OrbitPath,
+    route: Route,
     *,
     name: str,
     satellite_id: str,
@@ -80,12 +80,12 @@ def create(
         if dynamic_attributes_secrets is None
         else _secret_ids(dynamic_attributes_secrets),
     )
-    created = yield from call(create_deployment, idempotent=False, **path.ids(), body=body)
+    created = yield from call(create_deployment, idempotent=False, **route.ids(), body=body)
     return adopt(Deployment, created)
 
 
 def replace_details(
-    path: OrbitPath, deployment_id: str, changes: Mapping[str, Any]
+    route: Route, deployment_id: str, changes: Mapping[str, Any]
 ) -> Flow[Deployment]:
     """Write `changes` (JSON-ready: name, description, tags, dynamic_attributes_secrets, ...)
     over the deployment as the server has it now.
@@ -94,7 +94,7 @@ def replace_details(
     NULL column), so the deployment is read first and every field is sent back: the change,
     else the value read, including fields this client does not know yet (_send_back.py).
     """
-    read = yield from call(get_deployment, **path.ids(deployment_id=deployment_id))
+    read = yield from call(get_deployment, **route.ids(deployment_id=deployment_id))
     checked = dict(changes)
     if checked.get("dynamic_attributes_secrets") is not None:
         checked["dynamic_attributes_secrets"] = {
@@ -102,16 +102,18 @@ def replace_details(
             for key, value in checked["dynamic_attributes_secrets"].items()
         }
     body = DeploymentUpdate.from_dict(send_back(read, DeploymentUpdate, checked))
-    updated = yield from call(update_deployment, **path.ids(deployment_id=deployment_id), body=body)
+    updated = yield from call(
+        update_deployment, **route.ids(deployment_id=deployment_id), body=body
+    )
     return adopt(Deployment, updated)
 
 
-def request_removal(path: OrbitPath, deployment_id: str) -> Flow[SatelliteTask]:
+def request_removal(route: Route, deployment_id: str) -> Flow[SatelliteTask]:
     """Ask the satellite to remove the deployment; returns the queued `undeploy` task."""
-    task = yield from call(delete_deployment, **path.ids(deployment_id=deployment_id))
+    task = yield from call(delete_deployment, **route.ids(deployment_id=deployment_id))
     return adopt(SatelliteTask, task)
 
 
-def force_delete(path: OrbitPath, deployment_id: str) -> Flow[None]:
+def force_delete(route: Route, deployment_id: str) -> Flow[None]:
     """Delete the deployment record whatever its status (the satellite is not told)."""
-    yield from call(force_delete_deployment, **path.ids(deployment_id=deployment_id))
+    yield from call(force_delete_deployment, **route.ids(deployment_id=deployment_id))

@@ -23,34 +23,34 @@ from .._errors import APIStatusError
 from .._flow import Flow, call
 from .._unset import given, given_list
 from ..types import OrbitSecret, adopt
-from ._scope import OrbitPath
+from ._route import Route
 
 HIDDEN = "***"
 
 
-def fetch_all(path: OrbitPath) -> Flow[list[OrbitSecret]]:
+def fetch_all(route: Route) -> Flow[list[OrbitSecret]]:
     """Every secret of the orbit, without values (`value` is None)."""
-    found = yield from call(list_orbit_secrets, **path.ids())
+    found = yield from call(list_orbit_secrets, **route.ids())
     return [attrs.evolve(adopt(OrbitSecret, item), value=None) for item in found]
 
 
-def fetch(path: OrbitPath, secret_id: str) -> Flow[OrbitSecret]:
+def fetch(route: Route, secret_id: str) -> Flow[OrbitSecret]:
     """One secret by id, with its value (NotFoundError if absent)."""
-    found = yield from call(get_orbit_secret, **path.ids(secret_id=secret_id))
+    found = yield from call(get_orbit_secret, **route.ids(secret_id=secret_id))
     return adopt(OrbitSecret, found)
 
 
-def create(path: OrbitPath, name: str, value: str, tags: Sequence[str] | None) -> Flow[OrbitSecret]:
+def create(route: Route, name: str, value: str, tags: Sequence[str] | None) -> Flow[OrbitSecret]:
     """A new secret (BadRequestError when the name is taken in the orbit)."""
     body = OrbitSecretCreate(name=name, value=value, tags=given_list(tags))
     created = yield from _hiding(
-        value, call(create_orbit_secret, idempotent=False, **path.ids(), body=body)
+        value, call(create_orbit_secret, idempotent=False, **route.ids(), body=body)
     )
     return adopt(OrbitSecret, created)
 
 
 def update(
-    path: OrbitPath,
+    route: Route,
     secret_id: str,
     *,
     name: str | None = None,
@@ -60,14 +60,14 @@ def update(
     """Change only the fields given."""
     body = OrbitSecretUpdate(name=given(name), value=given(value), tags=given_list(tags))
     updated = yield from _hiding(
-        value, call(update_orbit_secret, **path.ids(secret_id=secret_id), body=body)
+        value, call(update_orbit_secret, **route.ids(secret_id=secret_id), body=body)
     )
     return adopt(OrbitSecret, updated)
 
 
-def delete(path: OrbitPath, secret_id: str) -> Flow[None]:
+def delete(route: Route, secret_id: str) -> Flow[None]:
     """Delete a secret."""
-    yield from call(delete_orbit_secret, **path.ids(secret_id=secret_id))
+    yield from call(delete_orbit_secret, **route.ids(secret_id=secret_id))
 
 
 def _hiding(value: str | None, flow: Flow[Any]) -> Generator[Any, Any, Any]:

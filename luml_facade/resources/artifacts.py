@@ -8,31 +8,21 @@ import warnings
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import Any, ClassVar
 
-from luml_openapi.api.artifacts import (
-    create_artifact,
-    get_artifact_delete_url,
-    get_artifact_download_url,
-    update_artifact,
-)
-from luml_openapi.models import (
-    ArtifactCreate,
-    ArtifactStatusUpdate,
-    ArtifactUpdate,
-    FileIndex,
-)
+from luml_openapi.models import ArtifactStatusUpdate
 
-from .._arguments import choice, duration, flag, integer, mapping, text, text_list
-from .._arguments import file_path as path_argument
-from .._errors import InvalidArgumentError, NotFoundError
-from .._flow import Flow, call
-from .._lookup import parse_uuid, pick
-from .._paging import collect, emit_all
-from .._session import Items, M, Resource, operation, paged, without_prelude
-from .._unset import given
+from .._checks import NAME, Rule, choice, duration
+from .._checks import file_path as path_argument
+from .._errors import InvalidArgumentError
+from .._flow import Flow
+from .._paging import MAX_PAGE
+from .._session import Items, M, Resource, every_page, operation, paged, without_prelude
 from ..cache.fetch import blob_path, cached_artifact, into
+from ..calls import artifacts
+from ..calls._resolve import find
+from ..calls._route import Route
+from ..calls.artifacts import artifact_types, fetch_artifacts_page
 from ..transfer.delete import delete_artifact
 from ..transfer.download import download_artifact, download_plan
 from ..transfer.progress import ProgressOption, default_progress
@@ -47,27 +37,24 @@ from ..types import (
     CreatedArtifact,
     RepairReport,
     SortOrder,
-    adopt,
-)
-from ._artifact_calls import (
-    MAX_PAGE,
-    ArtifactPath,
-    artifact_types,
-    fetch_artifact,
-    fetch_artifacts_page,
-    free_form,
-    manifest_form,
 )
 
 
 class ArtifactResource(Resource[M]):
     """Artifacts of the default collection (`luml.artifacts`); `collection_id=` picks another."""
 
-    def _path(self, collection_id: str | None) -> Flow[ArtifactPath]:
-        text(collection_id, "collection_id")
-        organization_id, orbit_id = yield from self._defaults.orbit_path()
-        collection = yield from self._defaults.collection(collection_id)
-        return ArtifactPath(organization_id, orbit_id, collection)
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(),  # an empty name means the file's name
+        "file_name": NAME,
+        "size": Rule(low=0),
+        "sort_by": Rule(
+            any_text=True,
+            expect=f"a column ({', '.join(repr(m.value) for m in ArtifactSortBy)}) or a metric key",
+        ),
+    }
+
+    def _path(self, collection_id: str | None) -> Flow[Route]:
+        return (yield from self._defaults.collection_route(collection_id))
 
     @operation
     def get(
@@ -91,24 +78,23 @@ class ArtifactResource(Resource[M]):
         Example:
             artifact = luml.artifacts.get("churn.v2.luml")
         """
-        text(artifact_value, "artifact_value", optional=False)
         path = yield from self._path(collection_id)
-        if parse_uuid(artifact_value) is not None:
-            try:
-                return (yield from fetch_artifact(path, artifact_value))
-            except NotFoundError:
-                pass
-        named = yield from collect(
-            lambda cursor: fetch_artifacts_page(path, cursor, search=artifact_value),
-            lambda item: item.name == artifact_value,
+        found = yield from find(
+            "artifact",
+            artifact_value,
+            lambda: artifacts.named(path, artifact_value),
+            lambda artifact_id: artifacts.fetch_artifact(path, artifact_id),
         )
-        if named:
-            return pick("artifact", artifact_value, named)
-        by_file = yield from collect(
-            lambda cursor: fetch_artifacts_page(path, cursor),
-            lambda item: item.file_name == artifact_value,
+        if found is not None:
+            return found
+        return (
+            yield from find(
+                "artifact",
+                artifact_value,
+                lambda: artifacts.with_file_name(path, artifact_value),
+                names=lambda item: (item.file_name,),
+            )
         )
-        return pick("artifact", artifact_value, by_file, lambda item: (item.file_name,))
 
     @operation
     def list(
@@ -198,21 +184,18 @@ class ArtifactResource(Resource[M]):
         """
         kinds = artifact_types(types, type)
 
-        def flow() -> Flow[None]:
-            path = yield from self._path(collection_id)
-            yield from emit_all(
-                lambda cursor: fetch_artifacts_page(
-                    path,
-                    cursor,
-                    limit=limit,
-                    sort_by=sort_by,
-                    order=order,
-                    types=kinds,
-                    search=search,
-                )
-            )
-
-        return Items(flow())
+        return every_page(
+            self._path(collection_id),
+            lambda path, cursor: fetch_artifacts_page(
+                path,
+                cursor,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                types=kinds,
+                search=search,
+            ),
+        )
 
     @operation
     def download_url(
@@ -233,7 +216,8 @@ class ArtifactResource(Resource[M]):
         Example:
             url = luml.artifacts.download_url(artifact.id)["url"]
         """
-        return (yield from self._presigned(get_artifact_download_url, artifact_id, collection_id))
+        path = yield from self._path(collection_id)
+        return {"url": (yield from artifacts.download_url(path, artifact_id))}
 
     @operation
     def delete_url(
@@ -257,15 +241,8 @@ class ArtifactResource(Resource[M]):
         Example:
             url = luml.artifacts.delete_url(artifact.id)["url"]
         """
-        return (yield from self._presigned(get_artifact_delete_url, artifact_id, collection_id))
-
-    def _presigned(
-        self, endpoint: ModuleType, artifact_id: str, collection_id: str | None
-    ) -> Flow[dict[str, str]]:
-        text(artifact_id, "artifact_id", optional=False)
         path = yield from self._path(collection_id)
-        answer = yield from call(endpoint, **path.of_artifact(artifact_id))
-        return {"url": answer.url}
+        return {"url": (yield from artifacts.delete_url(path, artifact_id))}
 
     @operation
     def create(
@@ -310,29 +287,22 @@ class ArtifactResource(Resource[M]):
                 {"manifest.json": (512, 120)}, 10240, "My model",
             )
         """
-        _check_create(file_name, extra_values, manifest, file_hash, file_index, size, name)
-        text(description, "description")
-        text_list(tags, "tags")
+        _check_create(file_hash, file_index)
         path = yield from self._path(collection_id)
-        index = FileIndex()
-        index.additional_properties = {
-            key: [int(span[0]), int(span[1])] for key, span in file_index.items()
-        }
-        body = ArtifactCreate(
-            file_name=file_name,
-            extra_values=free_form(extra_values),
-            manifest=manifest_form(manifest),
-            file_hash=file_hash,
-            file_index=index,
-            size=size,
-            name=name,
-            description=given(description),
-            tags=given(tags),
+        return (
+            yield from artifacts.create(
+                path,
+                file_name=file_name,
+                name=name,
+                description=description,
+                extra_values=extra_values,
+                manifest=manifest,
+                file_hash=file_hash,
+                file_index=file_index,
+                size=size,
+                tags=tags,
+            )
         )
-        created = yield from call(
-            create_artifact, idempotent=False, **path.of_collection(), body=body
-        )
-        return adopt(CreatedArtifact, created)
 
     @operation
     def upload(
@@ -373,9 +343,6 @@ class ArtifactResource(Resource[M]):
             artifact = luml.artifacts.upload("model.luml", name="Churn v2", tags=["prod"])
         """
         local = path_argument(file_path)
-        text(name, "name")
-        text(description, "description")
-        text_list(tags, "tags")
         progress = default_progress(on_progress)
         path = yield from self._path(collection_id)
         options = self._session.options
@@ -436,7 +403,7 @@ class ArtifactResource(Resource[M]):
         Example:
             path = luml.artifacts.download(artifact.id, "models/")
         """
-        if flag(cache, "cache"):
+        if cache:
             return (
                 yield from cached_artifact(
                     self, artifact_id, collection_id, on_progress, into(file_path)
@@ -515,7 +482,6 @@ class ArtifactResource(Resource[M]):
         Example:
             luml.artifacts.delete(artifact.id)
         """
-        flag(force, "force")
         path = yield from self._path(collection_id)
         yield from delete_artifact(path, artifact_id, force=force, record=self._recorder)
 
@@ -604,41 +570,26 @@ class ArtifactResource(Resource[M]):
                 DeprecationWarning,
                 stacklevel=3,
             )
-        text(name, "name")
-        text(description, "description")
-        text_list(tags, "tags")
         new_status = None if status is None else choice(ArtifactStatusUpdate, status, "status")
         path = yield from self._path(collection_id)
-        body = ArtifactUpdate(
-            name=given(name),
-            description=given(description),
-            tags=given(tags),
-            status=given(new_status),
+        return (
+            yield from artifacts.update(
+                path,
+                artifact_id,
+                name=name,
+                description=description,
+                tags=tags,
+                status=new_status,
+            )
         )
-        updated = yield from call(update_artifact, **path.of_artifact(artifact_id), body=body)
-        return adopt(Artifact, updated)
 
 
-def _check_create(
-    file_name: Any,
-    extra_values: Any,
-    manifest: Any,
-    file_hash: Any,
-    file_index: Any,
-    size: Any,
-    name: Any,
-) -> None:
-    """The arguments of `create`, checked before anything is sent."""
-    text(file_name, "file_name", optional=False, empty=False)
-    text(name, "name", optional=False)
-    mapping(extra_values, "extra_values")
-    mapping(manifest, "manifest")
-    if not isinstance(file_hash, str) or len(file_hash) != 64:
+def _check_create(file_hash: str, file_index: Mapping[str, Any]) -> None:
+    """What `create` checks beyond the argument types: a SHA-256, (offset, size) pairs."""
+    if len(file_hash) != 64:
         raise InvalidArgumentError(
             f"file_hash must be the file's SHA-256 as 64 hex digits, got {file_hash!r}"
         )
-    integer(size, "size", 0)
-    mapping(file_index, "file_index")
     for member, span in file_index.items():
         if (
             isinstance(span, str)

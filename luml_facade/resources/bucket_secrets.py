@@ -3,58 +3,36 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any
+from collections.abc import Mapping
+from typing import ClassVar
 
-from luml_openapi.api.bucket_secrets import (
-    create_bucket_secret,
-    delete_bucket_secret,
-    get_bucket_secret,
-    get_multipart_upload_urls,
-    list_bucket_secrets,
-    update_bucket_secret,
-)
-from luml_openapi.models import BucketMultipartUpload, BucketSecretUpdate
+import attrs
 
-from .._arguments import choice
-from .._errors import BadRequestError, InvalidArgumentError, NotFoundError, UnprocessableEntityError
-from .._flow import Flow, call
-from .._lookup import parse_uuid, pick, require_uuid
+from .._checks import NAME, SECRET, Rule, choice
+from .._errors import BadRequestError, InvalidArgumentError, UnprocessableEntityError
+from .._flow import Flow
 from .._session import M, Resource, operation
-from .._unset import given
 from ..calls import bucket_secrets as calls
-from ..calls.bucket_secrets import ProbeUrls, Settings, settings_body
-from ..transfer.check import check_bucket
-from ..types import (
-    BucketCheck,
-    BucketCheckStep,
-    BucketSecret,
-    BucketType,
-    MultiPartUploadDetails,
-    adopt,
-    adopt_bucket_secret,
-)
+from ..calls._resolve import find_in, require_in
+from ..calls.bucket_secrets import ProbeUrls, Settings
+from ..transfer.bucket_check import check_bucket
+from ..types import BucketCheck, BucketCheckStep, BucketSecret, BucketType, MultiPartUploadDetails
 
 
-def _unset_if_none(value: object) -> object:
-    return given(value)
-
-
-def fetch_multipart_urls(
-    bucket_id: str, bucket_location: str, size: int, upload_id: str | None
-) -> Flow[MultiPartUploadDetails]:
-    """Presigned URLs for every part of a multipart upload, and the completion URL."""
-    body = BucketMultipartUpload(
-        bucket_id=require_uuid("bucket secret", bucket_id),
-        bucket_location=bucket_location,
-        size=size,
-        upload_id=given(upload_id),
-    )
-    details = yield from call(get_multipart_upload_urls, body=body)
-    return adopt(MultiPartUploadDetails, details)
+def _bucket_name(secret: BucketSecret) -> tuple[str | None]:
+    return (secret.bucket_name,)
 
 
 class BucketSecretResource(Resource[M]):
     """Bucket secrets of the default organization (`luml.bucket_secrets`)."""
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "endpoint": attrs.evolve(SECRET, empty=False),  # an Azure connection string holds a key
+        "bucket_name": NAME,
+        "access_key": SECRET,
+        "secret_key": SECRET,
+        "session_token": SECRET,
+    }
 
     @operation
     def get(self, secret_value: str) -> Flow[BucketSecret | None]:
@@ -73,20 +51,8 @@ class BucketSecretResource(Resource[M]):
         Example:
             secret = luml.bucket_secrets.get("my-bucket")
         """
-        organization_id = yield from self._defaults.organization()
-        organization = require_uuid("organization", organization_id)
-        secret_id = parse_uuid(secret_value)
-        if secret_id is not None:
-            try:
-                found = yield from call(
-                    get_bucket_secret, organization_id=organization, secret_id=secret_id
-                )
-            except NotFoundError:
-                found = None
-            if found is not None:
-                return adopt_bucket_secret(found)
-        secrets = yield from self._fetch_all(organization_id)
-        return pick("bucket secret", secret_value, secrets, lambda item: (item.bucket_name,))
+        route = yield from self._defaults.organization_route()
+        return (yield from find_in(calls, route, "bucket secret", secret_value, _bucket_name))
 
     @operation
     def list(self) -> Flow[builtins.list[BucketSecret]]:
@@ -102,8 +68,8 @@ class BucketSecretResource(Resource[M]):
             for secret in luml.bucket_secrets.list():
                 print(secret.id, secret.bucket_name)
         """
-        organization_id = yield from self._defaults.organization()
-        return (yield from self._fetch_all(organization_id))
+        route = yield from self._defaults.organization_route()
+        return (yield from calls.fetch_all(route))
 
     @operation
     def create(
@@ -145,28 +111,12 @@ class BucketSecretResource(Resource[M]):
                 access_key="AKIA...", secret_key="...", region="eu-north-1",
             )
         """
-        organization_id = yield from self._defaults.organization()
         kind = choice(BucketType, type, "type")
-        body = settings_body(
-            kind,
-            Settings(
-                endpoint,
-                bucket_name,
-                access_key,
-                secret_key,
-                session_token,
-                secure,
-                region,
-                cert_check,
-            ),
+        settings = Settings(
+            endpoint, bucket_name, access_key, secret_key, session_token, secure, region, cert_check
         )
-        created = yield from call(
-            create_bucket_secret,
-            idempotent=False,
-            organization_id=require_uuid("organization", organization_id),
-            body=body,
-        )
-        return adopt_bucket_secret(created)
+        route = yield from self._defaults.organization_route()
+        return (yield from calls.create(route, kind, settings))
 
     @operation
     def update(
@@ -208,28 +158,11 @@ class BucketSecretResource(Resource[M]):
         Example:
             luml.bucket_secrets.update(secret.id, access_key="AK", secret_key="rotated")
         """
-        organization_id = yield from self._defaults.organization()
-        path: dict[str, Any] = {
-            "organization_id": require_uuid("organization", organization_id),
-            "secret_id": require_uuid("bucket secret", secret_id),
-        }
-        stored = (yield from call(get_bucket_secret, **path)).to_dict()
-
-        def kept(value: object, name: str) -> Any:
-            return given(stored.get(name) if value is None else value)
-
-        body = BucketSecretUpdate(
-            endpoint=kept(endpoint, "endpoint"),
-            bucket_name=kept(bucket_name, "bucket_name"),
-            access_key=given(access_key),
-            secret_key=given(secret_key),
-            session_token=given(session_token),
-            secure=kept(secure, "secure"),
-            region=kept(region, "region"),
-            cert_check=kept(cert_check, "cert_check"),
+        changes = Settings(
+            endpoint, bucket_name, access_key, secret_key, session_token, secure, region, cert_check
         )
-        updated = yield from call(update_bucket_secret, **path, body=body)
-        return adopt_bucket_secret(updated)
+        route = yield from self._defaults.organization_route()
+        return (yield from calls.update(route, secret_id, changes))
 
     @operation
     def delete(self, secret_id: str) -> Flow[None]:
@@ -245,12 +178,8 @@ class BucketSecretResource(Resource[M]):
         Example:
             luml.bucket_secrets.delete(secret.id)
         """
-        organization_id = yield from self._defaults.organization()
-        yield from call(
-            delete_bucket_secret,
-            organization_id=require_uuid("organization", organization_id),
-            secret_id=require_uuid("bucket secret", secret_id),
-        )
+        route = yield from self._defaults.organization_route()
+        yield from calls.delete(route, secret_id)
 
     @operation
     def get_multipart_upload_urls(
@@ -275,13 +204,7 @@ class BucketSecretResource(Resource[M]):
                 details.bucket_secret_id, details.bucket_location, size, upload_id
             )
         """
-        return (yield from fetch_multipart_urls(bucket_id, bucket_location, size, upload_id))
-
-    def _fetch_all(self, organization_id: str) -> Flow[builtins.list[BucketSecret]]:
-        found = yield from call(
-            list_bucket_secrets, organization_id=require_uuid("organization", organization_id)
-        )
-        return [adopt_bucket_secret(item) for item in found]
+        return (yield from calls.fetch_multipart_urls(bucket_id, bucket_location, size, upload_id))
 
     @operation
     def check(
@@ -357,27 +280,13 @@ class BucketSecretResource(Resource[M]):
             kind = BucketType(type)
             urls_flow = calls.probe_urls_for_settings(kind, settings)
             return (yield from self._check(urls_flow, kind, bucket_name))
-        organization_id = yield from self._defaults.organization()
-        stored = yield from self._stored(organization_id, secret)
+        route = yield from self._defaults.organization_route()
+        stored = yield from require_in(
+            calls, route, "bucket secret", secret, "the organization", _bucket_name
+        )
         kind = _checkable(stored.type)
-        urls_flow = calls.probe_urls_for_secret(organization_id, stored, settings)
+        urls_flow = calls.probe_urls_for_secret(route, stored, settings)
         return (yield from self._check(urls_flow, kind, bucket_name or stored.bucket_name))
-
-    def _stored(self, organization_id: str, value: str) -> Flow[BucketSecret]:
-        if parse_uuid(value) is not None:
-            try:
-                return (yield from calls.fetch(organization_id, value))
-            except NotFoundError:
-                pass
-        secrets = yield from calls.fetch_all(organization_id)
-        found = pick("bucket secret", value, secrets, lambda item: (item.bucket_name,))
-        if found is None:
-            names = ", ".join(repr(item.bucket_name) for item in secrets) or "none"
-            raise NotFoundError(
-                f"no bucket secret {value!r} (by id or bucket name); buckets: {names}",
-                status_code=404,
-            )
-        return found
 
     def _check(
         self, urls_flow: Flow[ProbeUrls], kind: BucketType, bucket_name: str | None

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
-from luml_openapi.api.collections import (
-    create_collection,
-    delete_collection,
-    get_collection,
-    list_collections,
-    update_collection,
-)
-from luml_openapi.models import CollectionCreate, CollectionUpdate
-from luml_openapi.types import UNSET
-
-from .._arguments import choice, choices, integer
-from .._errors import NotFoundError
-from .._flow import Flow, call
-from .._lookup import parse_uuid, pick, require_uuid
-from .._paging import collect, emit_all
-from .._session import Items, M, Resource, operation, paged
-from .._unset import given
+from .._checks import TAGS, Rule
+from .._flow import Flow
+from .._paging import MAX_PAGE
+from .._session import Items, M, Resource, every_page, operation, paged
+from ..calls import collections
+from ..calls._resolve import find
 from ..types import (
     Collection,
     CollectionDetails,
@@ -31,69 +20,16 @@ from ..types import (
     CollectionType,
     CollectionTypeFilter,
     SortOrder,
-    adopt,
 )
-
-MAX_PAGE = 100
-
-
-def fetch_collections_page(
-    organization_id: str,
-    orbit_id: str,
-    cursor: str | None,
-    *,
-    limit: int = MAX_PAGE,
-    sort_by: CollectionSortBy | str | None = None,
-    order: SortOrder | str = SortOrder.DESC,
-    search: str | None = None,
-    types: Sequence[CollectionTypeFilter | str] | None = None,
-) -> Flow[CollectionsList]:
-    """One page of an orbit's collections."""
-    page = yield from call(
-        list_collections,
-        organization_id=require_uuid("organization", organization_id),
-        orbit_id=require_uuid("orbit", orbit_id),
-        cursor=cursor or UNSET,
-        limit=integer(limit, "limit", 1, MAX_PAGE),
-        sort_by=UNSET if sort_by is None else choice(CollectionSortBy, sort_by, "sort_by"),
-        order=choice(SortOrder, order, "order"),
-        search=search or UNSET,
-        types=UNSET if types is None else choices(CollectionTypeFilter, types, "types"),
-    )
-    return adopt(CollectionsList, page)
-
-
-def fetch_details(
-    organization_id: str, orbit_id: str, collection_id: str
-) -> Flow[CollectionDetails]:
-    """One collection by id, with the tags and metric keys of its artifacts."""
-    details = yield from call(
-        get_collection,
-        organization_id=require_uuid("organization", organization_id),
-        orbit_id=require_uuid("orbit", orbit_id),
-        collection_id=require_uuid("collection", collection_id),
-    )
-    return adopt(CollectionDetails, details)
-
-
-def find_collection(organization_id: str, orbit_id: str, value: str) -> Flow[Collection | None]:
-    """The collection of the orbit whose id or exact name is `value` (every page searched).
-
-    Found by id, it comes back as CollectionDetails."""
-    if parse_uuid(value) is not None:
-        try:
-            return (yield from fetch_details(organization_id, orbit_id, value))
-        except NotFoundError:
-            pass
-    matches = yield from collect(
-        lambda cursor: fetch_collections_page(organization_id, orbit_id, cursor, search=value),
-        lambda item: item.name == value,
-    )
-    return pick("collection", value, matches)
 
 
 class CollectionResource(Resource[M]):
     """Collections of the default orbit (`luml.collections`)."""
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(empty=False, max_length=100),
+        "tags": TAGS,
+    }
 
     @operation
     def get(self, collection_value: str | None = None) -> Flow[CollectionDetails | None]:
@@ -112,14 +48,19 @@ class CollectionResource(Resource[M]):
         Example:
             collection = luml.collections.get("churn")
         """
-        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        route = yield from self._defaults.orbit_route()
         if collection_value is None:
             collection_value = yield from self._defaults.collection()
-        found = yield from find_collection(organization_id, orbit_id, collection_value)
+        value = collection_value
+        found = yield from find(
+            "collection",
+            value,
+            lambda: collections.named(route, value),
+            lambda collection_id: collections.fetch(route, collection_id),
+        )
         if found is None or isinstance(found, CollectionDetails):
             return found
-        details = yield from fetch_details(organization_id, orbit_id, found.id)
-        return details
+        return (yield from collections.fetch(route, found.id))
 
     @operation
     def list(
@@ -153,11 +94,10 @@ class CollectionResource(Resource[M]):
         Example:
             page = luml.collections.list(sort_by="name", order="asc", types=["model"])
         """
-        organization_id, orbit = yield from self._defaults.orbit_path(orbit_id)
+        route = yield from self._defaults.orbit_route(orbit_id)
         return (
-            yield from fetch_collections_page(
-                organization_id,
-                orbit,
+            yield from collections.fetch_page(
+                route,
                 start_after,
                 limit=limit,
                 sort_by=sort_by,
@@ -200,22 +140,18 @@ class CollectionResource(Resource[M]):
                 print(collection.name)
         """
 
-        def flow() -> Flow[None]:
-            organization_id, orbit = yield from self._defaults.orbit_path(orbit_id)
-            yield from emit_all(
-                lambda cursor: fetch_collections_page(
-                    organization_id,
-                    orbit,
-                    cursor,
-                    limit=limit,
-                    sort_by=sort_by,
-                    order=order,
-                    search=search,
-                    types=types,
-                )
-            )
-
-        return Items(flow())
+        return every_page(
+            self._defaults.orbit_route(orbit_id),
+            lambda route, cursor: collections.fetch_page(
+                route,
+                cursor,
+                limit=limit,
+                sort_by=sort_by,
+                order=order,
+                search=search,
+                types=types,
+            ),
+        )
 
     @operation
     def create(
@@ -245,21 +181,8 @@ class CollectionResource(Resource[M]):
                 description="Churn models", name="churn", type=CollectionType.MODEL, tags=["ml"]
             )
         """
-        organization_id, orbit_id = yield from self._defaults.orbit_path()
-        body = CollectionCreate(
-            description=description,
-            name=name,
-            type_=choice(CollectionType, type, "type"),
-            tags=given(tags),
-        )
-        created = yield from call(
-            create_collection,
-            idempotent=False,
-            organization_id=require_uuid("organization", organization_id),
-            orbit_id=require_uuid("orbit", orbit_id),
-            body=body,
-        )
-        return adopt(Collection, created)
+        route = yield from self._defaults.orbit_route()
+        return (yield from collections.create(route, description, name, type, tags))
 
     @operation
     def update(
@@ -291,21 +214,9 @@ class CollectionResource(Resource[M]):
         Example:
             luml.collections.update(description="Retrained weekly", tags=["prod"])
         """
-        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        route = yield from self._defaults.orbit_route()
         target = yield from self._defaults.collection(collection_id)
-        path: dict[str, Any] = {
-            "organization_id": require_uuid("organization", organization_id),
-            "orbit_id": require_uuid("orbit", orbit_id),
-            "collection_id": require_uuid("collection", target),
-        }
-        stored = (yield from call(get_collection, **path)).to_dict()
-        body = CollectionUpdate(
-            name=stored["name"] if name is None else name,
-            description=stored["description"] if description is None else description,
-            tags=given(stored.get("tags") if tags is None else tags),
-        )
-        updated = yield from call(update_collection, **path, body=body)
-        return adopt(Collection, updated)
+        return (yield from collections.update(route, target, name, description, tags))
 
     @operation
     def delete(self, collection_id: str | None = None) -> Flow[None]:
@@ -321,11 +232,6 @@ class CollectionResource(Resource[M]):
         Example:
             luml.collections.delete(collection.id)
         """
-        organization_id, orbit_id = yield from self._defaults.orbit_path()
+        route = yield from self._defaults.orbit_route()
         target = yield from self._defaults.collection(collection_id)
-        yield from call(
-            delete_collection,
-            organization_id=require_uuid("organization", organization_id),
-            orbit_id=require_uuid("orbit", orbit_id),
-            collection_id=require_uuid("collection", target),
-        )
+        yield from collections.delete(route, target)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
+from .._checks import NAME, TAGS, Rule
 from .._flow import Flow
-from .._session import M, operation
+from .._session import M, Resource, operation
 from ..calls import deployments, orbit_secrets, satellites
-from ..calls._scope import OrbitPath, find_by_id_or_name, not_found
+from ..calls._resolve import find_in, id_of, ids_of, require_in
+from ..calls._route import Route
 from ..types import Deployment, SatelliteTask
-from ._named import id_of, ids_of
-from ._scoped import InOrbit
 
 
-class DeploymentResource(InOrbit[M]):
+class DeploymentResource(Resource[M]):
     """Deployments of the default orbit (`luml.deployments`).
 
     A deployment runs an artifact of the orbit on one of its satellites. Satellites and orbit
@@ -29,6 +29,14 @@ class DeploymentResource(InOrbit[M]):
             env_variables_secrets={"DB_PASSWORD": "db-password"},
         )
     """
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(empty=False, max_length=100),
+        "tags": TAGS,
+        "env_variables": NAME,
+        "env_variables_secrets": NAME,
+        "dynamic_attributes_secrets": NAME,
+    }
 
     @operation
     def list(self) -> Flow[builtins.list[Deployment]]:
@@ -44,7 +52,7 @@ class DeploymentResource(InOrbit[M]):
             for deployment in luml.deployments.list():
                 print(deployment.name, deployment.status, deployment.satellite_name)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from deployments.fetch_all(path))
 
     @operation
@@ -68,25 +76,8 @@ class DeploymentResource(InOrbit[M]):
                        status=<DeploymentStatus.ACTIVE: 'active'>, satellite_name='gpu-box',
                        artifact_id='01a01502-ccff-720d-924b-7bbb13859f22', inference_url=..., ...)
         """
-        path = yield from self._orbit_path()
-        return (yield from self._find(path, deployment_value))
-
-    def _find(self, path: OrbitPath, value: str) -> Flow[Deployment | None]:
-        return (
-            yield from find_by_id_or_name(
-                "deployment",
-                value,
-                lambda found_id: deployments.fetch(path, found_id),
-                lambda: deployments.fetch_all(path),
-            )
-        )
-
-    def _require(self, path: OrbitPath, value: str) -> Flow[Deployment]:
-        found = yield from self._find(path, value)
-        if found is None:
-            existing = yield from deployments.fetch_all(path)
-            raise not_found("deployment", value, existing, "the orbit")
-        return found
+        path = yield from self._defaults.orbit_route()
+        return (yield from find_in(deployments, path, "deployment", deployment_value))
 
     @operation
     def create(
@@ -134,8 +125,10 @@ class DeploymentResource(InOrbit[M]):
                 env_variables_secrets={"DB_PASSWORD": "db-password"},
             )
         """
-        path = yield from self._orbit_path()
-        satellite_id = yield from id_of("satellite", satellite, lambda: satellites.fetch_all(path))
+        path = yield from self._defaults.orbit_route()
+        satellite_id = yield from id_of(
+            "satellite", satellite, "the orbit", lambda: satellites.fetch_all(path)
+        )
         env_secrets = yield from self._secret_ids(path, env_variables_secrets)
         attribute_secrets = yield from self._secret_ids(path, dynamic_attributes_secrets)
         return (
@@ -154,11 +147,15 @@ class DeploymentResource(InOrbit[M]):
         )
 
     def _secret_ids(
-        self, path: OrbitPath, values: Mapping[str, str] | None
+        self, path: Route, values: Mapping[str, str] | None
     ) -> Flow[dict[str, str] | None]:
         if values is None:
             return None
-        return (yield from ids_of("orbit secret", values, lambda: orbit_secrets.fetch_all(path)))
+        return (
+            yield from ids_of(
+                "orbit secret", values, "the orbit", lambda: orbit_secrets.fetch_all(path)
+            )
+        )
 
     @operation
     def update(
@@ -193,8 +190,8 @@ class DeploymentResource(InOrbit[M]):
         Example:
             luml.deployments.update("churn-api", description="v3 since Monday")
         """
-        path = yield from self._orbit_path()
-        current = yield from self._require(path, deployment)
+        path = yield from self._defaults.orbit_route()
+        current = yield from require_in(deployments, path, "deployment", deployment, "the orbit")
         secrets = yield from self._secret_ids(path, dynamic_attributes_secrets)
         changes: dict[str, Any] = {
             "name": name,
@@ -229,9 +226,9 @@ class DeploymentResource(InOrbit[M]):
             task = luml.deployments.delete("churn-api")
             luml.deployments.delete("old-api", force=True)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         deployment_id = yield from id_of(
-            "deployment", deployment, lambda: deployments.fetch_all(path)
+            "deployment", deployment, "the orbit", lambda: deployments.fetch_all(path)
         )
         if force:
             yield from deployments.force_delete(path, deployment_id)

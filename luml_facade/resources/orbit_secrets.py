@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
+from typing import ClassVar
 
+from .._checks import TAGS, Rule
 from .._flow import Flow
-from .._session import M, operation
+from .._session import M, Resource, operation
 from ..calls import orbit_secrets
-from ..calls._scope import OrbitPath, find_by_id_or_name
+from ..calls._resolve import find_in, id_of
 from ..types import OrbitSecret
-from ._named import id_of
-from ._scoped import InOrbit
 
 
-class OrbitSecretResource(InOrbit[M]):
+class OrbitSecretResource(Resource[M]):
     """Secrets of the default orbit (`luml.orbit_secrets`), named by id or exact name.
 
     Deployments refer to secrets by id (`env_variables_secrets`, `dynamic_attributes_secrets`)
@@ -24,6 +25,11 @@ class OrbitSecretResource(InOrbit[M]):
         luml = LumlClient(api_key="luml_your_key", organization="My Org", orbit="Default Orbit")
         luml.orbit_secrets.create("db-password", os.environ["DB_PASSWORD"])
     """
+
+    arguments: ClassVar[Mapping[str, Rule]] = {
+        "name": Rule(empty=False, max_length=255),
+        "tags": TAGS,
+    }
 
     @operation
     def list(self) -> Flow[builtins.list[OrbitSecret]]:
@@ -38,7 +44,7 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             print([secret.name for secret in luml.orbit_secrets.list()])
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from orbit_secrets.fetch_all(path))
 
     @operation
@@ -60,21 +66,11 @@ class OrbitSecretResource(InOrbit[M]):
             print(secret)  # OrbitSecret(id=..., name='db-password', value='***', ...)
             connect(password=secret.value)
         """
-        path = yield from self._orbit_path()
-        found = yield from self._find(path, secret_value)
+        path = yield from self._defaults.orbit_route()
+        found = yield from find_in(orbit_secrets, path, "orbit secret", secret_value)
         if found is None or found.value is not None:
             return found
         return (yield from orbit_secrets.fetch(path, found.id))  # a list row has no value
-
-    def _find(self, path: OrbitPath, value: str) -> Flow[OrbitSecret | None]:
-        return (
-            yield from find_by_id_or_name(
-                "orbit secret",
-                value,
-                lambda found_id: orbit_secrets.fetch(path, found_id),
-                lambda: orbit_secrets.fetch_all(path),
-            )
-        )
 
     @operation
     def create(
@@ -98,7 +94,7 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             secret = luml.orbit_secrets.create("db-password", os.environ["DB_PASSWORD"])
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from orbit_secrets.create(path, name, value, tags))
 
     @operation
@@ -126,8 +122,10 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             luml.orbit_secrets.update("db-password", value=new_password)
         """
-        path = yield from self._orbit_path()
-        secret_id = yield from id_of("orbit secret", secret, lambda: orbit_secrets.fetch_all(path))
+        path = yield from self._defaults.orbit_route()
+        secret_id = yield from id_of(
+            "orbit secret", secret, "the orbit", lambda: orbit_secrets.fetch_all(path)
+        )
         return (yield from orbit_secrets.update(path, secret_id, name=name, value=value, tags=tags))
 
     @operation
@@ -143,6 +141,8 @@ class OrbitSecretResource(InOrbit[M]):
         Example:
             luml.orbit_secrets.delete("db-password")
         """
-        path = yield from self._orbit_path()
-        secret_id = yield from id_of("orbit secret", secret, lambda: orbit_secrets.fetch_all(path))
+        path = yield from self._defaults.orbit_route()
+        secret_id = yield from id_of(
+            "orbit secret", secret, "the orbit", lambda: orbit_secrets.fetch_all(path)
+        )
         yield from orbit_secrets.delete(path, secret_id)

@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
+from typing import ClassVar
 
-from luml_openapi.api.orbits import create_orbit, delete_orbit, get_orbit, list_orbits, update_orbit
-from luml_openapi.models import OrbitCreate, OrbitUpdate
-from luml_openapi.types import UNSET
-
-from .._errors import ConfigurationError, NotFoundError
-from .._flow import Flow, call
-from .._lookup import parse_uuid, pick, require_uuid
+from .._checks import Rule
+from .._errors import ConfigurationError
+from .._flow import Flow
 from .._session import M, Resource, operation
-from .._unset import given
-from ..types import Orbit, adopt
-
-
-def fetch_orbits(organization_id: str) -> Flow[builtins.list[Orbit]]:
-    """Every orbit of the organization the caller can see."""
-    found = yield from call(
-        list_orbits, organization_id=require_uuid("organization", organization_id)
-    )
-    return [adopt(Orbit, item) for item in found]
+from ..calls import orbits
+from ..calls._resolve import find_in
+from ..types import Orbit
 
 
 class OrbitResource(Resource[M]):
     """Orbits of the default organization (`luml.orbits`)."""
+
+    arguments: ClassVar[Mapping[str, Rule]] = {"name": Rule(empty=False, max_length=100)}
 
     @operation
     def get(self, orbit_value: str | None = None) -> Flow[Orbit | None]:
@@ -43,23 +36,10 @@ class OrbitResource(Resource[M]):
         Example:
             orbit = luml.orbits.get("Default Orbit")
         """
-        organization_id = yield from self._defaults.organization()
+        route = yield from self._defaults.organization_route()
         if orbit_value is None:
             orbit_value = yield from self._defaults.orbit()
-        orbit_id = parse_uuid(orbit_value)
-        if orbit_id is not None:
-            try:
-                found = yield from call(
-                    get_orbit,
-                    organization_id=require_uuid("organization", organization_id),
-                    orbit_id=orbit_id,
-                )
-            except NotFoundError:
-                found = None
-            if found is not None:
-                return adopt(Orbit, found)
-        orbits = yield from fetch_orbits(organization_id)
-        return pick("orbit", orbit_value, orbits)
+        return (yield from find_in(orbits, route, "orbit", orbit_value))
 
     @operation
     def list(self) -> Flow[builtins.list[Orbit]]:
@@ -74,8 +54,8 @@ class OrbitResource(Resource[M]):
         Example:
             orbits = luml.orbits.list()
         """
-        organization_id = yield from self._defaults.organization()
-        return (yield from fetch_orbits(organization_id))
+        route = yield from self._defaults.organization_route()
+        return (yield from orbits.fetch_all(route))
 
     @operation
     def create(self, name: str, bucket_secret_id: str) -> Flow[Orbit]:
@@ -96,17 +76,8 @@ class OrbitResource(Resource[M]):
         Example:
             orbit = luml.orbits.create(name="ML Models", bucket_secret_id=secret.id)
         """
-        organization_id = yield from self._defaults.organization()
-        body = OrbitCreate(
-            name=name, bucket_secret_id=require_uuid("bucket secret", bucket_secret_id)
-        )
-        created = yield from call(
-            create_orbit,
-            idempotent=False,
-            organization_id=require_uuid("organization", organization_id),
-            body=body,
-        )
-        return adopt(Orbit, created)
+        route = yield from self._defaults.organization_route()
+        return (yield from orbits.create(route, name, bucket_secret_id))
 
     @operation
     def update(
@@ -132,21 +103,9 @@ class OrbitResource(Resource[M]):
         Example:
             orbit = luml.orbits.update(name="New Orbit Name")
         """
-        organization_id = yield from self._defaults.organization()
+        route = yield from self._defaults.organization_route()
         target = orbit_id or (yield from self._defaults.orbit())
-        body = OrbitUpdate(
-            name=given(name),
-            bucket_secret_id=UNSET
-            if bucket_secret_id is None
-            else require_uuid("bucket secret", bucket_secret_id),
-        )
-        updated = yield from call(
-            update_orbit,
-            organization_id=require_uuid("organization", organization_id),
-            orbit_id=require_uuid("orbit", target),
-            body=body,
-        )
-        return adopt(Orbit, updated)
+        return (yield from orbits.update(route, target, name, bucket_secret_id))
 
     @operation
     def delete(self, orbit_id: str) -> Flow[None]:
@@ -163,15 +122,11 @@ class OrbitResource(Resource[M]):
         Example:
             luml.orbits.delete(orbit.id)
         """
-        organization_id = yield from self._defaults.organization()
+        route = yield from self._defaults.organization_route()
         yield from self._defaults.settle()
         if orbit_id == self._defaults.orbit_id:
             raise ConfigurationError(
                 f"orbit {orbit_id} is this client's default orbit: set another default "
                 "(setup_config(orbit=...)) before deleting it"
             )
-        yield from call(
-            delete_orbit,
-            organization_id=require_uuid("organization", organization_id),
-            orbit_id=require_uuid("orbit", orbit_id),
-        )
+        yield from orbits.delete(route, orbit_id)

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import builtins
 
-from luml_openapi.api.organizations import list_my_organizations
-
-from .._flow import Flow, call
-from .._lookup import pick
+from .._flow import Flow
 from .._session import M, Resource, operation
-from ..types import Organization, adopt
-
-
-def fetch_organizations() -> Flow[builtins.list[Organization]]:
-    """Every organization of the caller."""
-    found = yield from call(list_my_organizations)
-    return [adopt(Organization, item) for item in found]
+from ..calls import organizations
+from ..calls._resolve import find
+from ..types import Organization
 
 
 class OrganizationResource(Resource[M]):
@@ -42,8 +35,7 @@ class OrganizationResource(Resource[M]):
         """
         if organization_value is None:
             organization_value = yield from self._defaults.organization()
-        organizations = yield from fetch_organizations()
-        return pick("organization", organization_value, organizations)
+        return (yield from find("organization", organization_value, organizations.fetch_all))
 
     @operation
     def list(self) -> Flow[builtins.list[Organization]]:
@@ -59,4 +51,4 @@ class OrganizationResource(Resource[M]):
             for org in luml.organizations.list():
                 print(org.id, org.name)
         """
-        return (yield from fetch_organizations())
+        return (yield from organizations.fetch_all())

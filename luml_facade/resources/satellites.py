@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
+from typing import ClassVar
 
+from .._checks import Rule
 from .._flow import Flow
-from .._session import M, operation
+from .._session import M, Resource, operation
 from ..calls import satellites
-from ..calls._scope import OrbitPath, find_by_id_or_name, not_found
+from ..calls._resolve import find_in, id_of, require_in
 from ..types import Satellite, SatelliteWithKey
-from ._named import id_of
-from ._scoped import InOrbit
 
 
-class SatelliteResource(InOrbit[M]):
+class SatelliteResource(Resource[M]):
     """Satellites of the default orbit (`luml.satellites`), named by id or exact name.
 
     A satellite is registered here, gets an API key (shown once), and pairs with the platform
@@ -24,6 +25,8 @@ class SatelliteResource(InOrbit[M]):
         created = luml.satellites.create("gpu-box")
         print(created.satellite.id)  # hand created.api_key to the machine; it is shown once
     """
+
+    arguments: ClassVar[Mapping[str, Rule]] = {"name": Rule(empty=False, max_length=100)}
 
     @operation
     def list(self, paired: bool | None = None) -> Flow[builtins.list[Satellite]]:
@@ -42,7 +45,7 @@ class SatelliteResource(InOrbit[M]):
             for satellite in luml.satellites.list():
                 print(satellite.name, satellite.status, satellite.paired)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from satellites.fetch_all(path, paired))
 
     @operation
@@ -66,18 +69,8 @@ class SatelliteResource(InOrbit[M]):
                       status=<SatelliteStatus.ACTIVE: 'active'>,
                       capabilities={'deploy': None, 'monitoring': None}, ...)
         """
-        path = yield from self._orbit_path()
-        return (yield from self._find(path, satellite_value))
-
-    def _find(self, path: OrbitPath, value: str) -> Flow[Satellite | None]:
-        return (
-            yield from find_by_id_or_name(
-                "satellite",
-                value,
-                lambda found_id: satellites.fetch(path, found_id),
-                lambda: satellites.fetch_all(path),
-            )
-        )
+        path = yield from self._defaults.orbit_route()
+        return (yield from find_in(satellites, path, "satellite", satellite_value))
 
     @operation
     def create(self, name: str, description: str | None = None) -> Flow[SatelliteWithKey]:
@@ -100,7 +93,7 @@ class SatelliteResource(InOrbit[M]):
             created = luml.satellites.create("gpu-box", "the A100 in room 4")
             save_to_vault(created.api_key)
         """
-        path = yield from self._orbit_path()
+        path = yield from self._defaults.orbit_route()
         return (yield from satellites.create(path, name, description))
 
     @operation
@@ -123,8 +116,8 @@ class SatelliteResource(InOrbit[M]):
         Example:
             luml.satellites.update("gpu-box", description="moved to room 5")
         """
-        path = yield from self._orbit_path()
-        current = yield from self._require(path, satellite)
+        path = yield from self._defaults.orbit_route()
+        current = yield from require_in(satellites, path, "satellite", satellite, "the orbit")
         return (
             yield from satellites.replace(
                 path,
@@ -133,13 +126,6 @@ class SatelliteResource(InOrbit[M]):
                 current.description if description is None else description,
             )
         )
-
-    def _require(self, path: OrbitPath, value: str) -> Flow[Satellite]:
-        found = yield from self._find(path, value)
-        if found is None:
-            existing = yield from satellites.fetch_all(path)
-            raise not_found("satellite", value, existing, "the orbit")
-        return found
 
     @operation
     def delete(self, satellite: str) -> Flow[None]:
@@ -155,8 +141,10 @@ class SatelliteResource(InOrbit[M]):
         Example:
             luml.satellites.delete("gpu-box")
         """
-        path = yield from self._orbit_path()
-        satellite_id = yield from id_of("satellite", satellite, lambda: satellites.fetch_all(path))
+        path = yield from self._defaults.orbit_route()
+        satellite_id = yield from id_of(
+            "satellite", satellite, "the orbit", lambda: satellites.fetch_all(path)
+        )
         yield from satellites.delete(path, satellite_id)
 
     @operation
@@ -176,7 +164,7 @@ class SatelliteResource(InOrbit[M]):
             rotated = luml.satellites.regenerate_api_key("gpu-box")
             save_to_vault(rotated.api_key)
         """
-        path = yield from self._orbit_path()
-        current = yield from self._require(path, satellite)
+        path = yield from self._defaults.orbit_route()
+        current = yield from require_in(satellites, path, "satellite", satellite, "the orbit")
         key = yield from satellites.new_key(path, current.id)
         return SatelliteWithKey(satellite=current, api_key=key)

@@ -10,36 +10,25 @@ next call of a client with this key on this machine (the transfer journal).
 from __future__ import annotations
 
 import httpx
-from luml_openapi.api.artifacts import (
-    delete_artifact as confirm_deletion,
-)
-from luml_openapi.api.artifacts import (
-    force_delete_artifact,
-    get_artifact_delete_url,
-)
 from luml_openapi.models import ArtifactStatusUpdate
 
 from .._errors import APIStatusError, FileDeleteError, LumlAPIError
-from .._flow import Flow, StorageRequest, call, storage
-from ..resources._artifact_calls import ArtifactPath, set_status
+from .._flow import Flow, StorageRequest, storage
+from ..calls import artifacts
+from ..calls._route import Route
+from ..calls.artifacts import set_status
+from ..storage import GONE_CODES, describe_failure, storage_error
 from .journal import Held
 from .repair import Recorder
-from .storage import describe_failure, storage_error
 
 DELETED_STATUSES = frozenset({200, 202, 204})
-GONE_CODES = frozenset({"NoSuchKey", "BlobNotFound"})
-"""404 codes meaning "this object does not exist": S3 and Azure. Any other 404 (NoSuchBucket,
-ContainerNotFound, a proxy's page) says nothing about the object, which may still be stored."""
 
 
-def delete_artifact(
-    path: ArtifactPath, artifact_id: str, *, force: bool, record: Recorder
-) -> Flow[None]:
+def delete_artifact(path: Route, artifact_id: str, *, force: bool, record: Recorder) -> Flow[None]:
     """Delete the stored file and the record; with `force`, only the record, whatever its
     status. A failed storage delete marks the artifact deletion_failed and raises."""
-    target = path.of_artifact(artifact_id)
     if force:
-        yield from call(force_delete_artifact, **target)
+        yield from artifacts.force_delete(path, artifact_id)
         return
     held = record.begin_delete(path, artifact_id)  # inline: a cancellation can't lose it
     try:
@@ -49,16 +38,15 @@ def delete_artifact(
             held.release()  # a no-op once removed; otherwise a leftover for the next client
 
 
-def _delete(path: ArtifactPath, artifact_id: str, held: Held | None) -> Flow[None]:
-    target = path.of_artifact(artifact_id)
+def _delete(path: Route, artifact_id: str, held: Held | None) -> Flow[None]:
     try:
-        answer = yield from call(get_artifact_delete_url, **target)
+        url = yield from artifacts.delete_url(path, artifact_id)
     except APIStatusError:
         if held is not None:
             held.remove()  # the server answered: nothing was marked
         raise
     try:
-        failure = yield from _delete_object(answer.url)
+        failure = yield from _delete_object(url)
     except BaseException as error:  # Ctrl-C, cancellation: settle the record first
         note = yield from _mark_failed(path, artifact_id, held)
         error.add_note(f"artifact {artifact_id}: the delete was interrupted; {note}")
@@ -69,7 +57,7 @@ def _delete(path: ArtifactPath, artifact_id: str, held: Held | None) -> Flow[Non
     if held is not None:
         held.update(phase="object_deleted")
     try:
-        yield from call(confirm_deletion, **target)
+        yield from artifacts.confirm_deletion(path, artifact_id)
     except LumlAPIError as error:
         raise FileDeleteError(
             f"the stored file of artifact {artifact_id} was deleted, but the server did not "
@@ -80,7 +68,7 @@ def _delete(path: ArtifactPath, artifact_id: str, held: Held | None) -> Flow[Non
         held.remove()
 
 
-def _mark_failed(path: ArtifactPath, artifact_id: str, held: Held | None) -> Flow[str]:
+def _mark_failed(path: Route, artifact_id: str, held: Held | None) -> Flow[str]:
     """Mark the artifact deletion_failed; returns what the caller should be told."""
     try:
         yield from set_status(path, artifact_id, ArtifactStatusUpdate.DELETION_FAILED)

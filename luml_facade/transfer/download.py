@@ -21,16 +21,16 @@ from pathlib import Path
 
 import attrs
 import httpx
-from luml_openapi.api.artifacts import get_artifact_download_url
 
 from .._errors import FileDownloadError, InvalidArgumentError
-from .._flow import Flow, Sleep, StreamToSink, blocking, call, in_parallel
+from .._flow import Flow, Sleep, StreamToSink, blocking, in_parallel
 from .._retry import RetryPolicy
-from ..resources._artifact_calls import ArtifactPath, fetch_artifact
+from ..calls import artifacts
+from ..calls._route import Route
+from ..storage import describe_failure
 from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
 from .progress import BaseProgressHandler
-from .storage import describe_failure
 
 DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
@@ -133,7 +133,7 @@ def check_downloadable(artifact: Artifact) -> None:
 
 
 def download_artifact(
-    path: ArtifactPath,
+    route: Route,
     artifact_id: str,
     file_path: str | os.PathLike[str] | None,
     *,
@@ -142,16 +142,16 @@ def download_artifact(
     plan: DownloadPlan,
 ) -> Flow[Path]:
     """Download an artifact's file, verified against its SHA-256; returns where it landed."""
-    artifact = yield from fetch_artifact(path, artifact_id)
+    artifact = yield from artifacts.fetch_artifact(route, artifact_id)
     check_downloadable(artifact)
-    answer = yield from call(get_artifact_download_url, **path.of_artifact(artifact_id))
+    url = yield from artifacts.download_url(route, artifact_id)
     target = yield from blocking(lambda: target_path(file_path, artifact.file_name, artifact.id))
     sink = PartialFile(target, artifact.size, progress)  # its name is known before it exists
     progress.start(target.name, artifact.size)
     try:
         first = plan.first_span(artifact.size)
         yield from blocking(lambda: sink.open([first]))
-        yield from fetch_spans(answer.url, sink, first, plan, policy)
+        yield from fetch_spans(url, sink, first, plan, policy)
         digest = yield from blocking(sink.finish_hash)
         if not sink.hashed_all() or digest != artifact.file_hash:
             raise FileDownloadError(

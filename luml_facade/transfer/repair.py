@@ -21,13 +21,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import attrs
-from luml_openapi.api.artifacts import delete_artifact as confirm_deletion
 from luml_openapi.models import ArtifactStatusUpdate
 
 from .._errors import APIConnectionError, BadRequestError, LumlAPIError, NotFoundError
-from .._flow import Flow, call
-from ..resources._artifact_calls import (
-    ArtifactPath,
+from .._flow import Flow
+from ..calls._route import Route
+from ..calls.artifacts import (
+    confirm_deletion,
     fetch_artifact,
     fetch_artifacts_page,
     set_status,
@@ -68,7 +68,7 @@ class Recorder:
     def owns(self, entry: Entry) -> bool:
         return entry.base_url == self.base_url and entry.key == self.key
 
-    def _entry(self, kind: str, path: ArtifactPath, phase: str, **fields: Any) -> Entry:
+    def _entry(self, kind: str, path: Route, phase: str, **fields: Any) -> Entry:
         return Entry(
             kind=kind,
             base_url=self.base_url,
@@ -80,7 +80,7 @@ class Recorder:
             **fields,
         )
 
-    def begin_upload(self, path: ArtifactPath, info: ArtifactFile, name: str) -> Held | None:
+    def begin_upload(self, path: Route, info: ArtifactFile, name: str) -> Held | None:
         entry = self._entry(
             "upload",
             path,
@@ -92,7 +92,7 @@ class Recorder:
         )
         return self.journal.begin(entry)
 
-    def begin_delete(self, path: ArtifactPath, artifact_id: str) -> Held | None:
+    def begin_delete(self, path: Route, artifact_id: str) -> Held | None:
         return self.journal.begin(
             self._entry("delete", path, "deleting", artifact_id=str(artifact_id))
         )
@@ -166,7 +166,7 @@ def sweep(recorder: Recorder) -> Flow[list[RepairAction]]:
 def repair_entry(journal: Journal, held: Held) -> Flow[list[RepairAction] | None]:
     """Settle one leftover: the actions taken, or None to keep the entry for later."""
     entry = held.entry
-    path = ArtifactPath(entry.organization_id, entry.orbit_id, entry.collection_id)
+    path = Route(entry.organization_id, entry.orbit_id, entry.collection_id)
     try:
         if entry.kind == "upload" and entry.artifact_id is None:
             if entry.checked and _since(entry.checked) < RECHECK:
@@ -188,7 +188,7 @@ def repair_entry(journal: Journal, held: Held) -> Flow[list[RepairAction] | None
     return []
 
 
-def _settle_upload(path: ArtifactPath, artifact: Artifact, *, stored: bool) -> Flow[list[Any]]:
+def _settle_upload(path: Route, artifact: Artifact, *, stored: bool) -> Flow[list[Any]]:
     if status_text(artifact) != PENDING_UPLOAD:
         return []
     if stored:
@@ -206,11 +206,11 @@ def _settle_upload(path: ArtifactPath, artifact: Artifact, *, stored: bool) -> F
     return [_action(artifact, "upload_failed", reason)]
 
 
-def _settle_delete(path: ArtifactPath, artifact: Artifact, gone: bool) -> Flow[list[Any]]:
+def _settle_delete(path: Route, artifact: Artifact, gone: bool) -> Flow[list[Any]]:
     if status_text(artifact) != PENDING_DELETION:
         return []
     if gone:
-        yield from call(confirm_deletion, **path.of_artifact(artifact.id))
+        yield from confirm_deletion(path, artifact.id)
         reason = "its stored file was deleted before the client stopped; deletion confirmed"
         return [_action(artifact, "deleted", reason)]
     yield from set_status(path, artifact.id, ArtifactStatusUpdate.DELETION_FAILED)
@@ -218,7 +218,7 @@ def _settle_delete(path: ArtifactPath, artifact: Artifact, gone: bool) -> Flow[l
     return [_action(artifact, "deletion_failed", reason)]
 
 
-def _lost_create(live: list[Entry], path: ArtifactPath, entry: Entry) -> Flow[list[Any] | None]:
+def _lost_create(live: list[Entry], path: Route, entry: Entry) -> Flow[list[Any] | None]:
     """The create's answer never arrived: find the record(s) it may have made and fail them."""
     if any(_same_file(other, entry) and other.artifact_id is None for other in live):
         return None  # the same file is being created right now: can't tell them apart yet
@@ -261,9 +261,7 @@ def _same_file(one: Entry, other: Entry) -> bool:
     )
 
 
-def repair_pending(
-    recorder: Recorder, path: ArtifactPath, older_than: timedelta
-) -> Flow[RepairReport]:
+def repair_pending(recorder: Recorder, path: Route, older_than: timedelta) -> Flow[RepairReport]:
     """Settle this key's journal leftovers, then every artifact of the collection left
     pending_upload / pending_deletion for longer than `older_than`."""
     swept = yield from sweep(recorder)
@@ -292,7 +290,7 @@ def repair_pending(
     return RepairReport(repaired=repaired, skipped=skipped)
 
 
-def _fail(path: ArtifactPath, artifact: Artifact, status: str) -> Flow[RepairAction]:
+def _fail(path: Route, artifact: Artifact, status: str) -> Flow[RepairAction]:
     if status == PENDING_UPLOAD:
         yield from set_status(path, artifact.id, ArtifactStatusUpdate.UPLOAD_FAILED)
         reason = "left pending_upload longer than allowed: upload the file again"

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from luml_openapi.api.artifacts import create_artifact
-from luml_openapi.models import ArtifactCreate, ArtifactStatusUpdate, FileIndex
+from luml_openapi.models import ArtifactStatusUpdate
 
 from .._errors import (
     APIConnectionError,
@@ -25,16 +24,13 @@ from .._errors import (
     FileUploadError,
     InvalidArgumentError,
 )
-from .._flow import Flow, StorageRequest, blocking, call, in_parallel, storage
-from .._version import __version__
-from ..resources._artifact_calls import (
-    ArtifactPath,
-    fetch_artifact,
-    free_form,
-    manifest_form,
-    set_status,
-)
-from ..resources.bucket_secrets import fetch_multipart_urls
+from .._file_window import ChunkCheck, FileWindow
+from .._flow import Flow, blocking, in_parallel
+from ..calls import artifacts
+from ..calls._route import Route
+from ..calls.artifacts import fetch_artifact, set_status
+from ..calls.bucket_secrets import fetch_multipart_urls
+from ..storage import Backend, Token, backend_for
 from ..types import (
     Artifact,
     ArtifactStatus,
@@ -42,29 +38,17 @@ from ..types import (
     MultiPartUploadDetails,
     PartDetails,
     UploadDetails,
-    adopt,
 )
-from ._window import ChunkCheck, FileWindow
 from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
 from .journal import Held
 from .progress import BaseProgressHandler
 from .repair import Recorder
-from .storage import (
-    AZURE_BLOCK_BLOB,
-    azure_block_id,
-    block_list_body,
-    check_completed,
-    complete_multipart_body,
-    describe_failure,
-    etag_from,
-    upload_id_from,
-)
 
 Progress = Callable[[int], None]
 
 
 def upload_artifact(
-    path: ArtifactPath,
+    path: Route,
     file_path: str,
     name: str | None,
     description: str | None,
@@ -93,7 +77,7 @@ def upload_artifact(
 
 
 def _create(
-    path: ArtifactPath,
+    path: Route,
     info: ArtifactFile,
     name: str,
     description: str | None,
@@ -123,7 +107,7 @@ def nothing_created(error: BaseException) -> bool:
 
 
 def _transfer(
-    path: ArtifactPath,
+    path: Route,
     created: CreatedArtifact,
     info: ArtifactFile,
     concurrency: int,
@@ -186,7 +170,7 @@ def _upload_error(error: BaseException, file_name: str, artifact_id: str) -> Bas
     return FileUploadError(f"uploading {file_name} (artifact {artifact_id}) failed: {error}")
 
 
-def mark_uploaded(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
+def mark_uploaded(path: Route, artifact_id: str) -> Flow[Artifact]:
     """Mark the artifact uploaded. If the server says it already is (the answer to an earlier
     attempt was lost), that is success too."""
     try:
@@ -199,31 +183,29 @@ def mark_uploaded(path: ArtifactPath, artifact_id: str) -> Flow[Artifact]:
 
 
 def create_record(
-    path: ArtifactPath,
+    path: Route,
     info: ArtifactFile,
     name: str,
     description: str | None,
     tags: builtins.list[str] | None,
 ) -> Flow[CreatedArtifact]:
     """Create the artifact record (pending_upload) for an inspected file."""
-    index = FileIndex()
-    index.additional_properties = {key: list(span) for key, span in info.file_index.items()}
-    body = ArtifactCreate(
+    created: CreatedArtifact = yield from artifacts.create(
+        path,
         file_name=info.file_name,
         name=name,
         description=description,
-        extra_values=free_form(info.extra_values),
-        manifest=manifest_form(info.manifest),
+        extra_values=info.extra_values,
+        manifest=info.manifest,
         file_hash=info.file_hash,
-        file_index=index,
+        file_index=info.file_index,
         size=info.size,
         tags=tags,
     )
-    created = yield from call(create_artifact, idempotent=False, **path.of_collection(), body=body)
-    return adopt(CreatedArtifact, created)
+    return created
 
 
-def mark_failed(path: ArtifactPath, artifact_id: str, cause: BaseException) -> Flow[bool]:
+def mark_failed(path: Route, artifact_id: str, cause: BaseException) -> Flow[bool]:
     """Mark the artifact upload_failed; True when the server holds that outcome. If it could
     not be marked, say so on the original error (the journal entry stays for a repair)."""
     try:
@@ -241,78 +223,19 @@ def mark_failed(path: ArtifactPath, artifact_id: str, cause: BaseException) -> F
 def send_file(
     details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
 ) -> Flow[None]:
-    """Move the file's bytes as the upload details say (S3 or Azure, whole or in parts)."""
-    kind = getattr(details.type, "value", details.type)
-    if kind not in ("s3", "azure"):
-        raise FileUploadError(
-            f"the server asked for a {kind!r} upload, which luml-facade {__version__} does not "
-            "support: upgrade luml-facade"
-        )
-    if details.multipart and kind == "s3":
-        yield from s3_multipart(details, info, concurrency, on_progress)
-    elif details.multipart:
-        yield from azure_blocks(details, info, concurrency, on_progress)
-    else:
-        extra = AZURE_BLOCK_BLOB if kind == "azure" else {}
-        yield from put_window(
-            _url(details),
-            FileWindow(info.path, 0, info.size, on_progress, _check(info)),
-            extra,
-            "uploading the file",
-        )
-
-
-def put_window(url: str, window: FileWindow, extra: dict[str, str], action: str) -> Flow[Any]:
-    """PUT a window of the file (streamed, explicit Content-Length); returns the answer."""
-    headers = {"Content-Length": str(window.size), **extra}
-    response = yield from storage(StorageRequest("PUT", url, headers, window))
-    if not response.is_success:
-        raise FileUploadError(describe_failure(response, action))
-    return response
-
-
-def s3_multipart(
-    details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
-) -> Flow[None]:
-    """Initiate, upload the parts in parallel, complete with the ordered ETags."""
-    # Initiating is retried like any idempotent request: if a lost answer means S3 did start
-    # an upload, that abandoned upload id holds no parts (parts go only to the id we got) and
-    # can never be completed, so it cannot overwrite the object; it costs nothing but an
-    # entry that the bucket's AbortIncompleteMultipartUpload lifecycle rule clears.
-    started = yield from storage(StorageRequest("POST", _url(details)))
-    upload_id = upload_id_from(started)
+    """Move the file's bytes as the upload details say: whole, or in parts sent in parallel
+    and then completed (the backend of `details.type` knows how)."""
+    backend = backend_for(details.type)
+    if not details.multipart:
+        window = FileWindow(info.path, 0, info.size, on_progress, _check(info))
+        yield from backend.send(_url(details), window, "uploading the file")
+        return
+    upload_id = yield from backend.start(details.url)
     urls = yield from _part_urls(details, info, upload_id)
-    etags = yield from in_parallel(
-        [_part_uploader(part, info, on_progress, {}, with_etag=True) for part in urls.parts],
-        concurrency,
+    tokens = yield from in_parallel(
+        [_part_sender(backend, part, info, on_progress) for part in urls.parts], concurrency
     )
-    body = complete_multipart_body(etags)
-    headers = {"Content-Type": "application/xml"}
-    response = yield from storage(StorageRequest("POST", _url(urls, "complete_url"), headers, body))
-    check_completed(response)
-
-
-def azure_blocks(
-    details: UploadDetails, info: ArtifactFile, concurrency: int, on_progress: Progress
-) -> Flow[None]:
-    """Put every block in parallel, then commit the block list in order."""
-    urls = yield from _part_urls(details, info, None)
-    yield from in_parallel(
-        [
-            _part_uploader(part, info, on_progress, AZURE_BLOCK_BLOB, with_etag=False)
-            for part in urls.parts
-        ],
-        concurrency,
-    )
-    block_ids = [
-        azure_block_id(part.url) for part in sorted(urls.parts, key=lambda part: part.part_number)
-    ]
-    headers = {"Content-Type": "application/xml"}
-    response = yield from storage(
-        StorageRequest("PUT", _url(urls, "complete_url"), headers, block_list_body(block_ids))
-    )
-    if not response.is_success:
-        raise FileUploadError(describe_failure(response, "committing the block list"))
+    yield from backend.complete(_url(urls, "complete_url"), tokens)
 
 
 def _part_urls(
@@ -340,28 +263,15 @@ def _check_coverage(parts: builtins.list[PartDetails], size: int) -> None:
         raise FileUploadError(f"the server's parts cover {expected_start} of {size} bytes")
 
 
-def _part_uploader(
-    part: PartDetails,
-    info: ArtifactFile,
-    on_progress: Progress,
-    extra: dict[str, str],
-    *,
-    with_etag: bool,
-) -> Callable[[], Flow[tuple[int, str]]]:
-    def upload_part() -> Flow[tuple[int, str]]:
-        window = FileWindow(
-            info.path,
-            part.start_byte,
-            part.end_byte - part.start_byte + 1,
-            on_progress,
-            _check(info),
-        )
-        response = yield from put_window(
-            part.url, window, extra, f"uploading part {part.part_number}"
-        )
-        return part.part_number, etag_from(response, part.part_number) if with_etag else ""
+def _part_sender(
+    backend: Backend, part: PartDetails, info: ArtifactFile, on_progress: Progress
+) -> Callable[[], Flow[Token]]:
+    def send_part() -> Flow[Token]:
+        size = part.end_byte - part.start_byte + 1
+        window = FileWindow(info.path, part.start_byte, size, on_progress, _check(info))
+        return (yield from backend.send_part(part.part_number, part.url, window))
 
-    return upload_part
+    return send_part
 
 
 def _check(info: ArtifactFile) -> ChunkCheck | None:

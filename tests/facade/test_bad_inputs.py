@@ -122,6 +122,121 @@ def not_a_tar(ctx: Context) -> Path:
 
 
 Call = Callable[[Context], Any]
+
+
+def deploy(c: Context, name: str = "d", **extra: Any) -> Any:
+    return c.luml.deployments.create(name, satellite="gpu", artifact=UUID, **extra)
+
+
+REGISTRY_ROWS: list[tuple[str, Call, str]] = [
+    (
+        "stages-str",
+        lambda c: c.luml.tracks.create("t", "model", stages="dev"),
+        r"stages must be a list of strings, e.g. stages=\['dev'\]; got 'dev'",
+    ),
+    (
+        "entry-ids-str",
+        lambda c: c.luml.tracks.remove_batch_artifacts("t", UUID),
+        "entry_ids must be a list of strings",
+    ),
+    ("entry-ids-empty", lambda c: c.luml.tracks.remove_batch_artifacts("t", []), "entry_ids"),
+    ("entry-ids-bad", lambda c: c.luml.tracks.remove_batch_artifacts("t", ["x"]), "entry id"),
+    (
+        "entries-sort-by",
+        lambda c: c.luml.tracks.list_artifacts("t", sort_by="bogus"),
+        "sort_by must be one of 'artifact_name'",
+    ),
+    (
+        "entries-order",
+        lambda c: c.luml.tracks.list_artifacts("t", order="sideways"),
+        "order must be one of 'asc', 'desc'",
+    ),
+    (
+        "tracks-sort-by",
+        lambda c: collect(c.luml.tracks.list_all(sort_by="bogus")),
+        "sort_by must be one of",
+    ),
+    (
+        "env-secrets-str",
+        lambda c: deploy(c, env_variables_secrets="db"),
+        "env_variables_secrets must be a dict with str keys; got 'db'",
+    ),
+    ("secret-value-int", lambda c: c.luml.orbit_secrets.create("n", 123), "value must be a str"),
+    (
+        "track-name-huge",
+        lambda c: c.luml.tracks.get("x" * 100_000),
+        "track_value must be at most 8192 characters",
+    ),
+    (
+        "download-path-int",
+        lambda c: c.luml.artifacts.download(c.artifact_id, 1),
+        "file_path must be a path",
+    ),
+    (
+        "download-path-bytes",
+        lambda c: c.luml.artifacts.download(c.artifact_id, b"path"),
+        "file_path must be a path",
+    ),
+    ("track-get-none", lambda c: c.luml.tracks.get(None), "track_value must be a string; got None"),
+    ("track-get-int", lambda c: c.luml.tracks.get(123), "track_value must be a string; got 123"),
+    ("deployment-get-none", lambda c: c.luml.deployments.get(None), "deployment_value must be"),
+    ("secret-get-none", lambda c: c.luml.orbit_secrets.get(None), "secret_value must be"),
+    ("satellite-create-none", lambda c: c.luml.satellites.create(None), "name must be a string"),
+    ("track-name-empty", lambda c: c.luml.tracks.create(" ", "model"), "name must not be empty"),
+    (
+        "stage-name-empty",
+        lambda c: c.luml.tracks.create("t", "model", stages=["dev", ""]),
+        "stages must not be empty",
+    ),
+    ("track-rename-empty", lambda c: c.luml.tracks.update("t", name=""), "name must not be empty"),
+    ("stage-lookup-empty", lambda c: c.luml.tracks.add_artifact("t", UUID, ""), "stage must not"),
+    ("deployment-name-empty", lambda c: deploy(c, ""), "name must not be empty"),
+    (
+        "env-key-empty",
+        lambda c: deploy(c, env_variables={"": "x"}),
+        "env_variables key must not be empty",
+    ),
+    ("satellite-name-empty", lambda c: c.luml.satellites.create(""), "name must not be empty"),
+    (
+        "satellite-rename-empty",
+        lambda c: c.luml.satellites.update("gpu", name=""),
+        "name must not be empty",
+    ),
+    ("secret-name-empty", lambda c: c.luml.orbit_secrets.create("", "v"), "name must not be"),
+    (
+        "orbit-name-long",
+        lambda c: c.luml.orbits.create("x" * 101, UUID),
+        "name must be at most 100 characters; got 101",
+    ),
+    (
+        "collection-name-long",
+        lambda c: c.luml.collections.create("d", "x" * 101, "model"),
+        "name must be at most 100 characters",
+    ),
+    (
+        "collection-tag-long",
+        lambda c: c.luml.collections.create("d", "n", "model", tags=["x" * 65]),
+        "tags must be at most 64 characters",
+    ),
+    ("deployment-name-long", lambda c: deploy(c, "x" * 101), "name must be at most 100"),
+    ("satellite-name-long", lambda c: c.luml.satellites.create("x" * 101), "at most 100"),
+    (
+        "secret-name-long",
+        lambda c: c.luml.orbit_secrets.create("x" * 256, "v"),
+        "name must be at most 255 characters",
+    ),
+    (
+        "description-long",
+        lambda c: c.luml.satellites.create("s", "x" * 1001),
+        "description must be at most 1000 characters",
+    ),
+    (
+        "artifact-type-bogus",
+        lambda c: c.luml.tracks.create("t", "bogus"),
+        "artifact_type must be one of",
+    ),
+]
+
 A = InvalidArgumentError
 C = ConfigurationError
 
@@ -319,14 +434,16 @@ ROWS: list[tuple[str, Call, type[LumlAPIError], str]] = [
         "orbit-name-object",
         lambda c: c.luml.orbits.update(name=object()),
         A,
-        "name can't be sent as JSON",
+        "name must be a string",
     ),
     (
         "collection-tags-set",
         lambda c: c.luml.collections.create("d", "n", "model", tags={1, 2}),
         A,
-        "tags can't be sent as JSON",
+        r"tags must be a list of strings, e.g. tags=\['prod'\]",
     ),
+    # the registry nouns: every public method goes through the one argument check
+    *[(name, call, A, message) for name, call, message in REGISTRY_ROWS],
 ]
 
 
@@ -366,6 +483,7 @@ async def test_a_bad_input_raises_a_typed_error_saying_what_to_fix(
     assert re.search(message, str(raised.value)), str(raised.value)
     assert context.tenant.api_key not in str(raised.value)
     assert "could not read" not in str(raised.value)
+    assert "bug in luml-facade" not in str(raised.value)
 
 
 def test_public_errors_show_as_luml_facade_names() -> None:

@@ -155,7 +155,9 @@ async def test_settings_the_server_refuses_fail_at_the_urls_step(luml: Any) -> N
 
 
 async def test_bad_arguments(luml: Any, luml_tenant: Tenant) -> None:
-    with pytest.raises(NotFoundError, match=f"buckets: '{luml_tenant.bucket_name}'"):
+    with pytest.raises(
+        NotFoundError, match=f"in the organization; available: '{luml_tenant.bucket_name}'"
+    ):
         await run(luml.bucket_secrets.check("no-such-bucket"))
     with pytest.raises(InvalidArgumentError, match="need endpoint= and bucket_name="):
         await run(luml.bucket_secrets.check(bucket_name="x"))

@@ -20,7 +20,7 @@ from luml_facade import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from luml_facade.testing import Fault, LocalLuml, Tenant
+from luml_facade.testing import Fault, LocalLuml, Tenant, artifact_manifest
 
 from .conftest import FAST_RETRIES, run
 
@@ -102,8 +102,13 @@ async def test_status_errors_carry_the_server_message(luml: Any, luml_tenant: Te
 
 
 async def test_validation_errors_name_the_field(workspace: Any) -> None:
-    with pytest.raises(UnprocessableEntityError, match="name") as raised:
-        await run(workspace.collections.create("d", "x" * 101, "model"))
+    # a file name the server's pattern refuses (the facade checks types, not this pattern)
+    with pytest.raises(UnprocessableEntityError, match="file_name") as raised:
+        await run(
+            workspace.artifacts.create(
+                None, "bad:name.luml", {}, artifact_manifest(), "0" * 64, {}, 10, "n"
+            )
+        )
     assert raised.value.status_code == 422
     assert isinstance(raised.value.body["detail"], list)
 

@@ -146,7 +146,7 @@ async def test_update_fields_and_stages_by_name(workspace: Any) -> None:
     assert next(s for s in renamed.stages if s.name == "production").id == prod.id
     with pytest.raises(ConflictError, match="Cannot remove stages"):
         await run(luml.tracks.update(track.id, stages=["dev"]))
-    with pytest.raises(InvalidArgumentError, match="stages items are"):
+    with pytest.raises(InvalidArgumentError, match="stages must hold only a string or a Stage"):
         await run(luml.tracks.update(track.id, stages=[42]))
 
 

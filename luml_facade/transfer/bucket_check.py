@@ -14,8 +14,8 @@ import httpx
 
 from .._flow import Flow, StorageRequest, storage
 from ..calls.bucket_secrets import ProbeUrls
+from ..storage import backend_for, storage_error
 from ..types import BucketCheck, BucketCheckStep, BucketType
-from .storage import AZURE_BLOCK_BLOB, storage_error
 
 TEST_BODY = b"Connection test..."
 RANGE = (0, 10)
@@ -90,9 +90,7 @@ def _refused(step: BucketCheckStep, response: httpx.Response, action: str) -> _F
 
 
 def _upload(url: str, kind: BucketType | str) -> Flow[None]:
-    headers = {"Content-Type": "application/octet-stream"}
-    if kind == BucketType.AZURE:
-        headers.update(AZURE_BLOCK_BLOB)
+    headers = {"Content-Type": "application/octet-stream", **backend_for(kind).put_headers}
     step = BucketCheckStep.UPLOAD
     response = yield from _send(step, StorageRequest("PUT", url, headers, TEST_BODY))
     if not response.is_success:

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 import attrs
 
-from .._errors import FileUploadError
+from ._errors import FileUploadError
 
 CHUNK_SIZE = 1 << 20
 

@@ -35,10 +35,10 @@ from urllib3.exceptions import (
     SSLError,
 )
 
+from ._file_window import FileWindow, TransferAborted
 from ._flow import StorageRequest, StreamToSink
 from ._http import USER_AGENT
 from ._options import ClientOptions
-from .transfer._window import FileWindow, TransferAborted
 
 READ_BUFFER = 1 << 20
 """Bytes asked of a caller's httpx client at once (urllib3 reads into the sink's buffers)."""
