@@ -29,7 +29,7 @@ from .._retry import RetryPolicy
 from ..resources._artifact_calls import ArtifactPath, fetch_artifact
 from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
-from .progress import BaseProgressHandler
+from .progress import BaseProgressHandler, call_handler
 from .storage import describe_failure
 
 DEFAULT_PART_SIZE = 16 * MiB
@@ -147,7 +147,7 @@ def download_artifact(
     answer = yield from call(get_artifact_download_url, **path.of_artifact(artifact_id))
     target = yield from blocking(lambda: target_path(file_path, artifact.file_name, artifact.id))
     sink = PartialFile(target, artifact.size, progress)  # its name is known before it exists
-    progress.start(target.name, artifact.size)
+    call_handler(progress.start, "start", FileDownloadError, target.name, artifact.size)
     try:
         first = plan.first_span(artifact.size)
         yield from blocking(lambda: sink.open([first]))
