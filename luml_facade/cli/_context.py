@@ -15,6 +15,7 @@ import attrs
 import click
 
 from .._client import LumlClient
+from .._options import KeyFrom
 from ._output import Output
 from ._settings import SCOPES, Settings, is_private, resolve
 
@@ -66,7 +67,7 @@ class State:
             key = settings.require_key()
             depth = SCOPES.index(scope)
             self._clients[scope] = LumlClient(
-                api_key=key.reveal(),
+                api_key=KeyFrom(key.reveal(), key.source),
                 base_url=settings.base_url.value,
                 organization=settings.organization.value,
                 orbit=settings.orbit.value if depth >= 1 else None,
