@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -42,6 +42,7 @@ from ._flow import (
 )
 from ._options import ApiKey
 from ._retry import RETRYABLE_STATUSES, RetryPolicy, is_tls_failure
+from ._threads import run_in_threads
 from ._wire import AsyncHttpxStorage, BlockingStorage
 
 T = TypeVar("T")
@@ -320,26 +321,12 @@ class SyncDriver(_BaseDriver):
         return response
 
     def _parallel(self, instruction: Parallel) -> list[Any]:
-        stop = threading.Event()
-        pool = ThreadPoolExecutor(max_workers=instruction.limit)
-        try:
-            futures = [pool.submit(self._run_in_worker, make(), stop) for make in instruction.flows]
-            wait(futures, return_when=FIRST_EXCEPTION)
-            for future in futures:
-                error = None if future.cancelled() or not future.done() else future.exception()
-                if error is not None:
-                    raise error
-            return [future.result() for future in futures]
-        finally:
-            # After a failure or Ctrl-C: drop what has not started, make streaming bodies stop
-            # at their next chunk, and return only once no worker touches the transfer.
-            stop.set()
-            pool.shutdown(wait=True, cancel_futures=True)
+        return run_in_threads(self._run_in_worker, instruction.flows, instruction.limit)
 
-    def _run_in_worker(self, flow: Flow[T], stop: threading.Event) -> T:
+    def _run_in_worker(self, make: Callable[[], Flow[T]], stop: threading.Event) -> T:
         _worker.stop = stop
         try:
-            return self.run(flow)
+            return self.run(make())
         finally:
             _worker.stop = None
 
