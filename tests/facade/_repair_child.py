@@ -13,13 +13,15 @@ import json
 import os
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 from luml_facade import LumlClient
 from luml_facade.transfer.journal import journal_dir
 
 
-def open_journal_files() -> list[str]:
-    directory = str(journal_dir())
+def open_journal_files(journal: Path) -> list[str]:
+    """Files of the journal directory this process holds open."""
+    directory = str(journal)
     found = []
     for name in os.listdir("/proc/self/fd"):
         try:
@@ -43,7 +45,7 @@ def main() -> None:
             answer = {
                 "repaired": {action.artifact_id: action.after for action in report.repaired},
                 "skipped": {action.artifact_id: action.reason for action in report.skipped},
-                "open": open_journal_files(),
+                "open": open_journal_files(journal_dir()),
             }
             print(json.dumps(answer), flush=True)
 

@@ -1,7 +1,7 @@
-"""The transfer journal under hostile conditions: a repair run while another process's
-upload waits for its create answer, files in the journal directory that are not entries (or
-entries with unreadable fields), and a full file system when an entry begins. Both clients,
-local server.
+"""The transfer journal under hostile conditions: files in the journal directory that are
+not entries (or entries with unreadable fields), and a full file system when an entry
+begins. Both clients, local server. (A repair while another process's upload waits for its
+create answer: test_nothing_lost.py; many processes at once: test_journal_processes.py.)
 
 What must hold: a sweep never touches a transfer whose owner is alive, whatever its age;
 nothing in the directory stops a sweep, and what isn't an entry is set aside, not read as one;
@@ -13,63 +13,18 @@ from __future__ import annotations
 import errno
 import json
 import os
-import subprocess
-import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from luml_facade.testing import Fault, Hold, LocalLuml, Tenant
+from luml_facade.testing import Fault, LocalLuml, Tenant
 from luml_facade.transfer import journal as journal_module
 from luml_facade.transfer.journal import SET_ASIDE, key_fingerprint
 
+from ._repair_child import open_journal_files
 from .conftest import run, write_artifact
 from .test_nothing_lost import ARTIFACTS, raw_statuses, statuses
-from .test_signals import CHILD, defaults_of
-
-
-def open_journal_fds(directory: Path) -> list[str]:
-    """Files of the journal directory this process holds open."""
-    found = []
-    for name in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{name}")
-        except OSError:
-            continue
-        if target.startswith(str(directory)):
-            found.append(target)
-    return found
-
-
-async def test_repair_pending_leaves_an_upload_waiting_for_its_create_answer_alone(
-    workspace: Any, client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
-) -> None:
-    """Another process's create was processed but its answer is held back (its journal
-    entry has no artifact id yet): repair_pending(older_than=0) must leave the record alone,
-    and the upload then finishes `uploaded`."""
-    path = write_artifact(tmp_path / "m.luml")
-    ids = await defaults_of(workspace)
-    hold = Hold(timeout=120)
-    luml_server.faults.add(Fault(target="api", method="POST", path_contains=ARTIFACTS, hold=hold))
-    command = [sys.executable, str(CHILD), client_kind, "upload", luml_server.url]
-    child = subprocess.Popen(
-        [*command, luml_tenant.api_key, *ids, str(path)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert hold.reached.wait(60)
-        assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
-        report = await run(workspace.artifacts.repair_pending(older_than=timedelta(0)))
-        assert report.repaired == []
-        assert [action.reason for action in report.skipped] == [
-            "a transfer on this machine still runs"
-        ]
-    finally:
-        hold.release.set()
-        out, _ = child.communicate(timeout=120)
-    assert out.strip() == "ok"
-    assert await statuses(workspace) == ["uploaded"]
 
 
 def foreign_files(owned: dict[str, Any]) -> dict[str, bytes]:
@@ -122,7 +77,7 @@ async def test_files_that_are_not_entries_are_set_aside_and_never_stop_a_sweep(
     assert sorted(p.name for p in journal_dir.iterdir()) == [SET_ASIDE]
     aside = sorted(p.name.rsplit(".", 1)[0] for p in (journal_dir / SET_ASIDE).iterdir())
     assert aside == sorted(junk)
-    assert open_journal_fds(journal_dir) == []
+    assert open_journal_files(journal_dir) == []
 
 
 async def test_a_full_file_system_leaves_no_fd_and_no_temporary_entry(
@@ -145,4 +100,4 @@ async def test_a_full_file_system_leaves_no_fd_and_no_temporary_entry(
 
     assert await statuses(workspace) == ["uploaded"] * 12
     assert list(journal_dir.iterdir()) == []
-    assert open_journal_fds(journal_dir) == []
+    assert open_journal_files(journal_dir) == []

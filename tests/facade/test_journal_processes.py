@@ -23,8 +23,8 @@ import pytest
 
 from luml_facade.testing import Fault, Hold, LocalLuml, Tenant
 
+from ._repair_child import open_journal_files
 from .conftest import run, write_artifact
-from .test_journal_hardening import open_journal_fds
 from .test_signals import CHILD, defaults_of, status_text
 
 REPAIRER = Path(__file__).with_name("_repair_child.py")
@@ -153,4 +153,4 @@ async def test_uploaders_killers_and_repairers_share_one_journal(
     assert not failed_by_repair & live, "a repairer failed a live upload"
     assert all(answer["repaired"] == {} for answer in last)
     assert sorted(os.listdir(journal_dir)) == []
-    assert open_journal_fds(journal_dir) == []
+    assert open_journal_files(journal_dir) == []
