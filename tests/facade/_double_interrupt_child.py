@@ -1,5 +1,5 @@
-"""A child process for the double Ctrl-C test (run as a script): a sync upload in parallel
-parts; each SIGINT it receives is announced on stdout ("sigint N") before it raises
+"""A child process for the double Ctrl-C test (run as a script): `_child.py`'s sync upload,
+with each SIGINT it receives announced on stdout ("sigint N") before it raises
 KeyboardInterrupt, so the test sends the second one only once the first is being handled.
 
 Usage: python _double_interrupt_child.py BASE_URL API_KEY ORG ORBIT COLLECTION FILE
@@ -13,7 +13,7 @@ import signal
 import sys
 from typing import Any
 
-from luml_facade import LumlClient, SilentProgressHandler
+import _child  # type: ignore[import-not-found]  # next to this script
 
 received = 0
 
@@ -25,23 +25,7 @@ def announce(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def main() -> None:
-    base_url, key, organization, orbit, collection, target = sys.argv[1:7]
-    signal.signal(signal.SIGINT, announce)
-    try:
-        with LumlClient(
-            api_key=key,
-            base_url=base_url,
-            organization=organization,
-            orbit=orbit,
-            collection=collection,
-        ) as luml:
-            luml.artifacts.upload(target, on_progress=SilentProgressHandler())
-    except BaseException as error:
-        print(type(error).__name__, flush=True)
-        raise
-    print("ok", flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    signal.signal(signal.SIGINT, announce)
+    sys.argv = [sys.argv[0], "sync", "upload", *sys.argv[1:]]
+    _child.main()
