@@ -48,6 +48,7 @@ lint: install
 types: install
 	$(BIN)/mypy
 
+# LUML_SWEEP_EXAMPLES=200 make unit: the Hypothesis sweeps (tests/*/test_sweep.py) run long and random
 unit: install azurite
 	LUML_REQUIRE_AZURITE=1 $(BIN)/pytest
 

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -43,6 +43,7 @@ from ._flow import (
 from ._options import ApiKey
 from ._retry import RETRYABLE_STATUSES, RetryPolicy, is_tls_failure
 from ._storage_client import AsyncHttpxStorage, BlockingStorage
+from ._threads import run_in_threads
 
 T = TypeVar("T")
 logger = logging.getLogger("luml_facade")
@@ -96,14 +97,17 @@ def api_call(call: ApiCall, policy: RetryPolicy, context: ApiContext) -> Flow[An
     """One API call with retries; returns the parsed 2xx body or raises the typed error."""
     check_sendable(call)
     send = SendApi(call.endpoint, call.kwargs)
+    unreachable: tuple[APIConnectionError, httpx.TransportError] | None = None
     try:
         response = yield from with_retries(send, policy, idempotent=call.idempotent)
     except httpx.TransportError as error:
-        raise transport_error(error, context.base_url, "the LUML API") from error
+        unreachable = transport_error(error, context.base_url, "the LUML API"), keyless(error)
     except (KeyError, TypeError, ValueError, AttributeError) as error:  # the generated parser
         raise APIResponseValidationError(
             f"{operation_name(call)} answered with a body this client could not read ({error!r})"
         ) from error
+    if unreachable is not None:  # raised outside the handler: the original is not its context
+        raise unreachable[0] from unreachable[1]
     if 300 <= response.status_code < 400:
         location = response.headers.get("location")
         target = f" to {location}" if location else ""
@@ -160,6 +164,28 @@ def transport_error(error: httpx.TransportError, url: str, what: str) -> APIConn
         f"could not reach {what} at {url} ({type(error).__name__}: {error}); check the URL "
         "(base_url / LUML_BASE_URL), the network and any proxy"
     )
+
+
+def keyless(error: httpx.TransportError) -> httpx.TransportError:
+    """A copy of an httpx error of the LUML API to chain to the typed error: same type and
+    message, its request without the key (`Authorization: Bearer ***`), and no traceback,
+    cause or context, whose frames and requests hold the key."""
+    try:
+        request: httpx.Request | None = error.request
+    except RuntimeError:  # raised without a request
+        request = None
+    if request is not None:
+        headers = [
+            (name, "Bearer ***" if name.lower() == "authorization" else value)
+            for name, value in request.headers.multi_items()
+        ]
+        request = httpx.Request(request.method, request.url, headers=headers)
+    try:
+        copy = type(error)(str(error), request=request)
+    except TypeError:  # a subclass with another signature
+        copy = httpx.TransportError(str(error), request=request)
+    copy.__suppress_context__ = True
+    return copy
 
 
 def check_sendable(call: ApiCall) -> None:
@@ -295,26 +321,12 @@ class SyncDriver(_BaseDriver):
         return response
 
     def _parallel(self, instruction: Parallel) -> list[Any]:
-        stop = threading.Event()
-        pool = ThreadPoolExecutor(max_workers=instruction.limit)
-        try:
-            futures = [pool.submit(self._run_in_worker, make(), stop) for make in instruction.flows]
-            wait(futures, return_when=FIRST_EXCEPTION)
-            for future in futures:
-                error = None if future.cancelled() or not future.done() else future.exception()
-                if error is not None:
-                    raise error
-            return [future.result() for future in futures]
-        finally:
-            # After a failure or Ctrl-C: drop what has not started, make streaming bodies stop
-            # at their next chunk, and return only once no worker touches the transfer.
-            stop.set()
-            pool.shutdown(wait=True, cancel_futures=True)
+        return run_in_threads(self._run_in_worker, instruction.flows, instruction.limit)
 
-    def _run_in_worker(self, flow: Flow[T], stop: threading.Event) -> T:
+    def _run_in_worker(self, make: Callable[[], Flow[T]], stop: threading.Event) -> T:
         _worker.stop = stop
         try:
-            return self.run(flow)
+            return self.run(make())
         finally:
             _worker.stop = None
 

@@ -45,6 +45,23 @@ class ApiKey:
     __str__ = __repr__
 
 
+class KeyFrom(str):
+    """An API key passed as `api_key=` that says where it came from (the command line reads
+    it from LUML_API_KEY or its config file), so a refused key is reported with its source."""
+
+    source: str
+
+    def __new__(cls, value: str, source: str) -> KeyFrom:
+        key = super().__new__(cls, value)
+        key.source = source
+        return key
+
+    def __repr__(self) -> str:
+        return "KeyFrom('***')"
+
+    __str__ = __repr__
+
+
 class BearerAuth(httpx.Auth):
     """Adds `Authorization: Bearer <key>` to requests of the LUML API client only."""
 
@@ -115,7 +132,8 @@ def _api_key(given: str | None) -> ApiKey:
     if given is not None and not isinstance(given, str):
         raise ConfigurationError(f"api_key must be a string, got {type(given).__name__}")
     if given:
-        return ApiKey(given.strip(), "the api_key argument")
+        source = given.source if isinstance(given, KeyFrom) else "the api_key argument"
+        return ApiKey(str.strip(given), source)
     from_environment = os.environ.get("LUML_API_KEY", "").strip()
     if not from_environment:
         raise ConfigurationError(

@@ -1,11 +1,26 @@
 """Every test gets its own transfer journal and model cache directories (never the user's
-cache)."""
+cache); the Hypothesis profile of the property-based sweeps (tests/facade/test_sweep.py,
+tests/cli/test_sweep.py)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Examples per swept (method, argument): few, and the same each run, in `make test`;
+# LUML_SWEEP_EXAMPLES=200 for a long, random run.
+_LONG_SWEEP = os.environ.get("LUML_SWEEP_EXAMPLES")
+settings.register_profile(
+    "sweep",
+    max_examples=int(_LONG_SWEEP or 3),
+    derandomize=not _LONG_SWEEP,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @pytest.fixture(autouse=True)

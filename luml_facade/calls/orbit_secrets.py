@@ -19,13 +19,12 @@ from luml_openapi.api.orbit_secrets import (
 )
 from luml_openapi.models import OrbitSecretCreate, OrbitSecretUpdate
 
-from .._errors import APIStatusError
+from .._blanking import blank_error
+from .._errors import LumlAPIError
 from .._flow import Flow, call
 from .._unset import given, given_list
 from ..types import OrbitSecret, adopt
 from ._route import Route
-
-HIDDEN = "***"
 
 
 def fetch_all(route: Route) -> Flow[list[OrbitSecret]]:
@@ -71,23 +70,12 @@ def delete(route: Route, secret_id: str) -> Flow[None]:
 
 
 def _hiding(value: str | None, flow: Flow[Any]) -> Generator[Any, Any, Any]:
-    """Run `flow`; an APIStatusError it raises has `value` blanked out of its message, args
-    and body (changed in place, so no copy holding the value is left in the error chain)."""
+    """Run `flow`; an error it raises has `value` blanked out of its message, args and body,
+    in every spelling a server may echo it in (see `_blanking.py`), changed in place so no
+    copy holding the value is left in the error chain."""
     try:
         return (yield from flow)
-    except APIStatusError as error:
-        if value:
-            error.message = error.message.replace(value, HIDDEN)
-            error.args = tuple(_blank(argument, value) for argument in error.args)
-            error.body = _blank(error.body, value)
+    except LumlAPIError as error:
+        if isinstance(value, str) and value:
+            blank_error(error, value)
         raise
-
-
-def _blank(body: Any, value: str) -> Any:
-    if isinstance(body, str):
-        return body.replace(value, HIDDEN)
-    if isinstance(body, dict):
-        return {key: _blank(item, value) for key, item in body.items()}
-    if isinstance(body, list):
-        return [_blank(item, value) for item in body]
-    return body

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 import click
 
+from .._options import KeyFrom
 from ._output import Output
 from ._settings import SCOPES, Settings, is_private, resolve
 
@@ -70,7 +71,7 @@ class State:
             from .._client import LumlClient
 
             self._clients[scope] = LumlClient(
-                api_key=key.reveal(),
+                api_key=KeyFrom(key.reveal(), key.source),
                 base_url=settings.base_url.value,
                 organization=settings.organization.value,
                 orbit=settings.orbit.value if depth >= 1 else None,

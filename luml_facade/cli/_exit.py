@@ -99,6 +99,7 @@ Exit codes:
   4  auth (no API key, or the key was refused)
   5  transfer failed (upload, download, storage delete, a bucket check's step)
   6  server unavailable (no answer, timeout, rate limit, 5xx)
+  130  interrupted (Ctrl-C; a transfer is settled or left for the next call)
 """
 
 

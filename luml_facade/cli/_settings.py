@@ -56,6 +56,11 @@ def read_config(path: Path) -> dict[str, str]:
         return {}
     except OSError as error:
         raise CliError(f"cannot read config file {path}: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise CliError(
+            f"config file {path} is not UTF-8 text (byte {error.start}: {error.reason}): save "
+            "it as UTF-8, or write it again with `luml configure`"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -119,6 +124,15 @@ class Settings:
         return self.api_key
 
 
+def _told(setting: Setting, config_file: Path) -> str:
+    """Where a setting came from, in words (for a refused key)."""
+    if setting.source == "config":
+        return f"the config file {config_file}"
+    if setting.source and setting.source.startswith("env:"):
+        return f"the {setting.source[4:]} environment variable"
+    return f"the {setting.source}"
+
+
 def resolve(
     flags: Mapping[str, str | None],
     environ: Mapping[str, str] | None = None,
@@ -147,7 +161,7 @@ def resolve(
     from .._options import ApiKey
 
     return Settings(
-        api_key=None if api_key.value is None else ApiKey(api_key.value),
+        api_key=None if api_key.value is None else ApiKey(api_key.value, _told(api_key, path)),
         api_key_source=api_key.source,
         base_url=found["base_url"],
         organization=found["organization"],

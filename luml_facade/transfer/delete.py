@@ -73,11 +73,18 @@ def _mark_failed(path: Route, artifact_id: str, held: Held | None) -> Flow[str]:
     try:
         yield from set_status(path, artifact_id, ArtifactStatusUpdate.DELETION_FAILED)
     except Exception as error:
-        return (
-            f"marking artifact {artifact_id} deletion_failed failed too ({error}): the next "
-            "call of a luml-facade client with this API key on this machine marks it; then "
-            "call delete() again"
-        )
+        if held is None:
+            later = (
+                "the local transfer journal is not usable, so nothing marks it by itself: "
+                "call delete() again"
+            )
+        else:
+            later = (
+                "the next call of a luml-facade client with this API key on this machine checks "
+                "its record and, if it is still pending_deletion, marks it deletion_failed; "
+                "then call delete() again"
+            )
+        return f"marking artifact {artifact_id} deletion_failed failed too ({error}): {later}"
     if held is not None:
         held.remove()
     return f"artifact {artifact_id} was marked deletion_failed: call delete() again to retry"

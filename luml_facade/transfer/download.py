@@ -30,7 +30,7 @@ from ..calls._route import Route
 from ..storage import describe_failure
 from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
-from .progress import BaseProgressHandler
+from .progress import BaseProgressHandler, call_handler
 
 DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
@@ -147,7 +147,7 @@ def download_artifact(
     url = yield from artifacts.download_url(route, artifact_id)
     target = yield from blocking(lambda: target_path(file_path, artifact.file_name, artifact.id))
     sink = PartialFile(target, artifact.size, progress)  # its name is known before it exists
-    progress.start(target.name, artifact.size)
+    call_handler(progress.start, "start", FileDownloadError, target.name, artifact.size)
     try:
         first = plan.first_span(artifact.size)
         yield from blocking(lambda: sink.open([first]))

@@ -22,9 +22,10 @@ from __future__ import annotations
 import sys
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
-from .._errors import InvalidArgumentError
+from .._errors import FileError, InvalidArgumentError
 
 
 class BaseProgressHandler(ABC):
@@ -115,3 +116,17 @@ def default_progress(handler: ProgressOption) -> BaseProgressHandler:
     if handler is True or (sys.stderr is not None and sys.stderr.isatty()):
         return TqdmProgressHandler()
     return SilentProgressHandler()
+
+
+def call_handler(
+    method: Callable[..., Any], label: str, error_class: type[FileError], *args: Any
+) -> None:
+    """Call a progress handler's method; its failure becomes `error_class` saying to fix the
+    handler (never mistaken for a fault of the transfer or of luml-facade)."""
+    try:
+        method(*args)
+    except Exception as error:
+        raise error_class(
+            f"the progress handler's {label}() raised {error!r}: fix the handler passed as "
+            "on_progress="
+        ) from error

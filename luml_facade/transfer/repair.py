@@ -34,7 +34,7 @@ from ..calls.artifacts import (
 )
 from ..types import Artifact, ArtifactStatus, RepairAction, RepairReport
 from .inspect import ArtifactFile
-from .journal import Entry, Held, Journal, key_fingerprint, now_iso
+from .journal import Entry, Held, Journal, key_fingerprint, moment, now_iso
 
 logger = logging.getLogger("luml_facade")
 
@@ -102,8 +102,8 @@ def status_text(artifact: Artifact) -> str:
     return str(getattr(artifact.status, "value", artifact.status))
 
 
-def _since(moment: str) -> timedelta:
-    return datetime.now(UTC) - datetime.fromisoformat(moment)
+def _since(timestamp: str) -> timedelta:
+    return datetime.now(UTC) - moment(timestamp)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -171,8 +171,7 @@ def repair_entry(journal: Journal, held: Held) -> Flow[list[RepairAction] | None
         if entry.kind == "upload" and entry.artifact_id is None:
             if entry.checked and _since(entry.checked) < RECHECK:
                 return None  # looked a moment ago: don't list the collection on every call
-            live = journal.live_entries(exclude=held.path)
-            outcome = yield from _lost_create(live, path, entry)
+            outcome = yield from _lost_create(journal, held)
             if outcome is None:
                 held.update(checked=now_iso())
             return outcome
@@ -218,11 +217,14 @@ def _settle_delete(path: Route, artifact: Artifact, gone: bool) -> Flow[list[Any
     return [_action(artifact, "deletion_failed", reason)]
 
 
-def _lost_create(live: list[Entry], path: Route, entry: Entry) -> Flow[list[Any] | None]:
-    """The create's answer never arrived: find the record(s) it may have made and fail them."""
-    if any(_same_file(other, entry) and other.artifact_id is None for other in live):
-        return None  # the same file is being created right now: can't tell them apart yet
-    claimed = {other.artifact_id for other in live if other.artifact_id}
+def _lost_create(journal: Journal, held: Held) -> Flow[list[Any] | None]:
+    """The create's answer never arrived: find the record(s) it may have made and fail them.
+
+    The live entries are read after the listing: a record in it was created after its
+    owner's entry began, so if that owner still runs, its entry is seen (see `owner_alive`).
+    """
+    entry = held.entry
+    path = Route(entry.organization_id, entry.orbit_id, entry.collection_id)
     earliest = entry.started_at() - CLOCK_SLACK
     found: list[Artifact] = []
     cursor: str | None = None
@@ -235,12 +237,15 @@ def _lost_create(live: list[Entry], path: Route, entry: Entry) -> Flow[list[Any]
             and item.file_hash == entry.file_hash
             and item.size == entry.size
             and item.name == entry.name
-            and item.id not in claimed
             and _aware(item.created_at) >= earliest
         )
         cursor = page.cursor
         if not cursor:
             break
+    live = journal.live_entries(exclude=held.path)
+    if any(_same_file(other, entry) and other.artifact_id is None for other in live):
+        return None  # the same file is being created right now: can't tell them apart yet
+    found = [item for item in found if not owner_alive(live, item)]
     if not found:
         young = _since(entry.started) < CREATE_GRACE
         return None if young else []
@@ -261,16 +266,37 @@ def _same_file(one: Entry, other: Entry) -> bool:
     )
 
 
+def owner_alive(live: list[Entry], artifact: Artifact) -> bool:
+    """Whether a transfer still running on this machine owns the artifact: its entry names
+    the artifact, or (an upload still waiting for its create answer, so no id yet) the same
+    collection, name, file hash and size."""
+    for entry in live:
+        if entry.artifact_id is not None:
+            if entry.artifact_id == str(artifact.id):
+                return True
+        elif (
+            entry.kind == "upload"
+            and entry.collection_id == str(artifact.collection_id)
+            and entry.name == artifact.name
+            and entry.file_hash == artifact.file_hash
+            and entry.size == artifact.size
+        ):
+            return True
+    return False
+
+
 def repair_pending(recorder: Recorder, path: Route, older_than: timedelta) -> Flow[RepairReport]:
     """Settle this key's journal leftovers, then every artifact of the collection left
-    pending_upload / pending_deletion for longer than `older_than`."""
+    pending_upload / pending_deletion for longer than `older_than`, except one whose
+    transfer still runs on this machine (its journal entry is held), whatever its age."""
     swept = yield from sweep(recorder)
-    live_ids = {entry.artifact_id for entry in recorder.journal.live_entries()}
     cutoff = datetime.now(UTC) - older_than
     repaired, skipped = list(swept), []
     cursor: str | None = None
     while True:
         page = yield from fetch_artifacts_page(path, cursor)
+        # read after the page: a record on it was made after its owner's entry began
+        live = recorder.journal.live_entries()
         for artifact in page.items:
             status = status_text(artifact)
             if status not in (PENDING_UPLOAD, PENDING_DELETION):
@@ -278,12 +304,13 @@ def repair_pending(recorder: Recorder, path: Route, older_than: timedelta) -> Fl
             since = artifact.created_at
             if status == PENDING_DELETION:
                 since = artifact.updated_at or artifact.created_at
-            if artifact.id in live_ids:
+            if owner_alive(live, artifact):
                 skipped.append(_action(artifact, status, "a transfer on this machine still runs"))
             elif _aware(since) > cutoff:
                 skipped.append(_action(artifact, status, f"not older than {older_than}"))
             else:
-                repaired.append((yield from _fail(path, artifact, status)))
+                action = yield from _fail(path, artifact, status)
+                (repaired if action.after != status else skipped).append(action)
         cursor = page.cursor
         if not cursor:
             break
@@ -291,10 +318,19 @@ def repair_pending(recorder: Recorder, path: Route, older_than: timedelta) -> Fl
 
 
 def _fail(path: Route, artifact: Artifact, status: str) -> Flow[RepairAction]:
-    if status == PENDING_UPLOAD:
-        yield from set_status(path, artifact.id, ArtifactStatusUpdate.UPLOAD_FAILED)
+    """Mark one artifact failed; if its status changed meanwhile (its transfer settled it),
+    an action that leaves it as it now is."""
+    upload = status == PENDING_UPLOAD
+    failed = ArtifactStatusUpdate.UPLOAD_FAILED if upload else ArtifactStatusUpdate.DELETION_FAILED
+    try:
+        yield from set_status(path, artifact.id, failed)
+    except BadRequestError:
+        current = yield from fetch_artifact(path, artifact.id)
+        if status_text(current) == status:
+            raise
+        return _action(artifact, status, f"settled meanwhile: now {status_text(current)}")
+    if upload:
         reason = "left pending_upload longer than allowed: upload the file again"
         return _action(artifact, ArtifactStatus.UPLOAD_FAILED.value, reason)
-    yield from set_status(path, artifact.id, ArtifactStatusUpdate.DELETION_FAILED)
     reason = "left pending_deletion longer than allowed: call artifacts.delete() again"
     return _action(artifact, ArtifactStatus.DELETION_FAILED.value, reason)

@@ -41,7 +41,7 @@ from ..types import (
 )
 from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
 from .journal import Held
-from .progress import BaseProgressHandler
+from .progress import BaseProgressHandler, call_handler
 from .repair import Recorder
 
 Progress = Callable[[int], None]
@@ -117,14 +117,14 @@ def _transfer(
     """Move the bytes and mark the outcome; on any failure mark upload_failed first."""
     artifact_id = created.artifact.id
     try:
-        _call_progress(progress.start, "start", info.file_name, info.size)
+        call_handler(progress.start, "start", FileUploadError, info.file_name, info.size)
         yield from send_file(created.upload_details, info, concurrency, progress.update)
         if held is not None:
             held.update(phase="stored")
         uploaded: Artifact = yield from mark_uploaded(path, artifact_id)
     except BaseException as error:
         raised = _upload_error(error, info.file_name, artifact_id)
-        marked = yield from mark_failed(path, artifact_id, raised)
+        marked = yield from mark_failed(path, artifact_id, raised, held)
         if marked and held is not None:
             held.remove()
         _finish(progress, raised)
@@ -135,16 +135,6 @@ def _transfer(
         held.remove()
     _finish(progress, None)
     return uploaded
-
-
-def _call_progress(method: Callable[..., Any], label: str, *args: Any) -> None:
-    try:
-        method(*args)
-    except Exception as error:
-        raise FileUploadError(
-            f"the progress handler's {label}() raised {error!r}: fix the handler passed as "
-            "on_progress="
-        ) from error
 
 
 def _finish(progress: BaseProgressHandler, outcome: BaseException | None) -> None:
@@ -205,19 +195,39 @@ def create_record(
     return created
 
 
-def mark_failed(path: Route, artifact_id: str, cause: BaseException) -> Flow[bool]:
+def mark_failed(
+    path: Route, artifact_id: str, cause: BaseException, held: Held | None
+) -> Flow[bool]:
     """Mark the artifact upload_failed; True when the server holds that outcome. If it could
-    not be marked, say so on the original error (the journal entry stays for a repair)."""
+    not be marked, say on the original error what will happen to it (the journal entry stays
+    for a repair)."""
     try:
         yield from set_status(path, artifact_id, ArtifactStatusUpdate.UPLOAD_FAILED)
     except Exception as error:  # the original failure is what the caller must see
         cause.add_note(
-            f"artifact {artifact_id} could not be marked upload_failed now ({error}); the next "
-            "call of a luml-facade client with this API key on this machine marks it (or "
-            "call luml.artifacts.repair_pending())"
+            f"artifact {artifact_id} could not be marked upload_failed now ({error}); "
+            + _what_happens_next(held)
         )
         return False
     return True
+
+
+def _what_happens_next(held: Held | None) -> str:
+    """What settles an upload whose outcome could not be recorded on the server."""
+    if held is None:
+        return (
+            "the local transfer journal is not usable, so nothing marks it by itself: call "
+            "luml.artifacts.repair_pending() later, which marks it upload_failed"
+        )
+    if held.entry.phase == "stored":
+        outcome = "uploaded (every byte of the file was stored)"
+    else:
+        outcome = "upload_failed (upload the file again)"
+    return (
+        "the next call of a luml-facade client with this API key on this machine checks its "
+        f"record and, if it is still pending_upload, marks it {outcome}; if it is no longer "
+        "pending_upload it is left as it is (luml.artifacts.repair_pending() does this now)"
+    )
 
 
 def send_file(

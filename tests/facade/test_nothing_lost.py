@@ -185,15 +185,28 @@ async def test_one_503_on_multipart_initiate_is_retried(
     assert stored == path.read_bytes()
 
 
+@pytest.mark.parametrize(
+    ("target", "method", "fragment"),
+    [("storage", "PUT", None), ("api", "POST", ARTIFACTS)],
+    ids=["storage-put", "create-answer"],
+)
 async def test_a_live_upload_in_another_process_is_left_alone(
-    workspace: Any, client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+    workspace: Any,
+    client_kind: str,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    target: Any,
+    method: str,
+    fragment: str | None,
 ) -> None:
-    """Another process's upload is in flight (its storage PUT held): this client's calls
-    and repair_pending(older_than=0) must not fail it; it then finishes uploaded."""
+    """Another process's upload is in flight (its storage PUT held, or the answer to its
+    create, so its journal entry has no artifact id yet): this client's calls and
+    repair_pending(older_than=0) must not fail it; it then finishes uploaded."""
     path = write_artifact(tmp_path / "m.luml")
     ids = await defaults_of(workspace)
     hold = Hold()
-    luml_server.faults.add(Fault(target="storage", method="PUT", hold=hold))
+    luml_server.faults.add(Fault(target=target, method=method, path_contains=fragment, hold=hold))
     command = [sys.executable, str(CHILD), client_kind, "upload", luml_server.url]
     child = subprocess.Popen(
         [*command, luml_tenant.api_key, *ids, str(path)], stdout=subprocess.PIPE, text=True
