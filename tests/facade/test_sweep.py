@@ -71,48 +71,9 @@ def _signature(bound: Any) -> inspect.Signature:
 
 METHODS = dict(public_methods())
 
-# Argument checks the single argument-checking path (#17) adds: until it is merged these
-# may still fail the property. The lead removes this list after merging #17.
-KNOWN_ARGUMENT_GAPS: set[tuple[str, str]] = {
-    # listed in issue #18 ("a wrong argument reported as a facade bug, or silently accepted")
-    ("artifacts.download", "file_path"),
-    ("deployments.create", "env_variables_secrets"),
-    ("deployments.get", "deployment_value"),
-    ("orbit_secrets.create", "value"),
-    ("orbit_secrets.get", "secret_value"),
-    ("satellites.create", "name"),
-    ("tracks.create", "stages"),
-    ("tracks.get", "track_value"),
-    ("tracks.list_artifacts", "order"),
-    ("tracks.list_artifacts", "sort_by"),
-    ("tracks.remove_batch_artifacts", "entry_ids"),
-    # found by this sweep: "a bug in luml-facade" for a wrong type, an unknown enum value,
-    # or a string so long the URL can't be built
-    ("artifacts.download", "max_concurrency"),
-    ("artifacts.download", "part_size"),
-    ("artifacts.list_all", "search"),
-    ("bucket_secrets.check", "type"),
-    ("collections.get", "collection_value"),
-    ("collections.list", "start_after"),
-    ("orbit_secrets.create", "tags"),
-    ("tracks.create", "tags"),
-    ("tracks.delete", "track"),
-    ("tracks.list", "order"),
-    ("tracks.list", "sort_by"),
-    ("tracks.list", "types"),
-    ("tracks.list_all", "order"),
-    ("tracks.list_all", "search"),
-    ("tracks.list_all", "sort_by"),
-    ("tracks.list_all", "types"),
-    ("tracks.update_artifact", "track"),
-    # found by a long run (LUML_SWEEP_EXAMPLES=12): a string so long the URL can't be built
-    ("tracks.add_artifact", "track"),
-    ("tracks.download_by_stage", "track"),
-    ("tracks.get_artifact_by_stage", "track"),
-    ("tracks.list", "limit"),
-    ("tracks.list", "search"),
-    ("tracks.list_all_artifacts", "track"),
-}
+# Method/argument pairs allowed to break the property (xfail): none since the single
+# argument check (#17) landed. A new entry needs a reason and an issue.
+KNOWN_ARGUMENT_GAPS: set[tuple[str, str]] = set()
 
 
 def cases() -> list[Any]:
