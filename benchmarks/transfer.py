@@ -20,6 +20,7 @@ import asyncio
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import resource
 import statistics
@@ -224,15 +225,33 @@ PREPARE: dict[str, Callable[[Spec], Run]] = {
 }
 
 
+class StorageRequests(logging.Handler):
+    """Counts the facade's storage requests (its debug log): 1 for a download means one
+    stream, more means ranges."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += str(record.msg).startswith("storage ")
+
+
 def child(spec: Spec) -> None:
     run = PREPARE[spec["client"]](spec)  # imports and client setup: the RSS baseline
     base = peak_rss_kib()
     result: dict[str, Any] = {"base_kib": base}
+    requests = StorageRequests()
+    if spec["client"].startswith("facade"):
+        logging.getLogger("luml_facade").addHandler(requests)
+        logging.getLogger("luml_facade").setLevel(logging.DEBUG)
     start, cpu = time.perf_counter(), cpu_seconds()
     try:
         result["artifact_id"] = run()
         result["seconds"] = time.perf_counter() - start
         result["cpu_seconds"] = cpu_seconds() - cpu
+        if requests.count:
+            result["storage_requests"] = requests.count
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}".strip()[:300]
     result["peak_kib"] = peak_rss_kib()
@@ -563,10 +582,19 @@ def speed(summary: dict[str, Any]) -> str:
     return f"{summary['mib_per_s']:g} ({low:g}-{high:g}{failed})"
 
 
-def ratio(summary: dict[str, Any], limit: dict[str, Any] | None) -> str:
-    if "error" in summary or limit is None or "error" in limit:
+def ratio(runs: list[dict[str, Any]], limit: list[dict[str, Any]] | None) -> str:
+    """Median (min-max) of the per-run ratios: each run's speed over curl's in the same
+    repeat (the runs next to each other in time, so the machine's load hits both alike)."""
+    ratios = [
+        curl["seconds"] / mine["seconds"]
+        for mine, curl in zip(runs, limit or [], strict=False)
+        if "error" not in mine and "error" not in curl
+    ]
+    if not ratios:
         return "-"
-    return f"{summary['mib_per_s'] / limit['mib_per_s']:.2f}x"
+    if len(ratios) == 1:
+        return f"{ratios[0]:.2f}x"
+    return f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
 
 
 def print_table(results: list[dict[str, Any]]) -> None:
@@ -594,11 +622,11 @@ def print_table(results: list[dict[str, Any]]) -> None:
                 f"{row['size_mib']:g}",
                 row["client"],
                 speed(down),
-                ratio(down, limit and limit["download"]),
+                ratio(row["runs"]["download"], limit and limit["runs"]["download"]),
                 cell(down, "cpu_per_gib"),
                 cell(down, "rss_growth_mib"),
                 speed(up),
-                ratio(up, limit and limit["upload"]),
+                ratio(row["runs"]["upload"], limit and limit["runs"]["upload"]),
                 cell(up, "cpu_per_gib"),
                 cell(up, "rss_growth_mib"),
             )
@@ -615,6 +643,21 @@ def print_table(results: list[dict[str, Any]]) -> None:
     }
     for what, error in errors.items():
         print(f"FAILED {what}: {error}")
+    print_async_over_sync(results)
+
+
+def print_async_over_sync(results: list[dict[str, Any]]) -> None:
+    """facade-async's speed over facade's (sync), per repeat: >1 means async was faster."""
+    rows = {(row["cap"], row["size_mib"], row["client"]): row for row in results}
+    for (cap, size, client), row in rows.items():
+        sync = rows.get((cap, size, "facade"))
+        if client != "facade-async" or sync is None:
+            continue
+        for op in ("download", "upload"):
+            text = ratio(row["runs"][op], sync["runs"][op])
+            if text != "-":
+                capped = f", cap {cap:g} MiB/s" if cap else ""
+                print(f"async over sync, {op} {size:g} MiB{capped}, per run: {text}")
 
 
 def parse_args() -> argparse.Namespace:
@@ -796,8 +839,9 @@ def run_all(
         f"load average (1/5/15 min at the start, 1 min at the end) {load_text}, "
         f"{elapsed:.0f} s in all, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
         f"uploads: {upload_plan}; facade max_concurrency {args.max_concurrency}; median of "
-        f"{args.repeat} runs per cell (min-max in brackets).\n/curl: median speed over curl's "
-        "(downloads: one streamed GET; uploads: a SHA-256 pass plus one PUT). CPU s/GiB: the "
+        f"{args.repeat} runs per cell (min-max in brackets).\n/curl: the median (min-max) of "
+        "per-run ratios, each run's speed over curl's in the same repeat (downloads: one "
+        "streamed GET; uploads: a SHA-256 pass plus one PUT). CPU s/GiB: the "
         "client process's CPU time (all threads, curl's included) per GiB moved. +RSS: its peak "
         "RSS growth over its own RSS after imports and client setup (MiB).\n"
     )
@@ -855,7 +899,8 @@ def brief(run: dict[str, Any], size: int) -> str:
     if "error" in run:
         return f"FAILED {run['error']}"
     mib_s = size / MIB / run["seconds"]
-    return f"{mib_s:.0f} MiB/s, {run['cpu_seconds'] * (1 << 30) / size:.2f} CPU s/GiB"
+    requests = f", {run['storage_requests']} storage requests" if "storage_requests" in run else ""
+    return f"{mib_s:.0f} MiB/s, {run['cpu_seconds'] * (1 << 30) / size:.2f} CPU s/GiB{requests}"
 
 
 if __name__ == "__main__":
