@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from luml_facade import FileDownloadError, LumlAPIError
-from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant
+from luml_facade.testing import Fault, LocalLuml, NetworkProfile, SeenRequest, Tenant
 from luml_facade.transfer import download
 
 from .conftest import run, write_artifact
@@ -39,6 +39,7 @@ def slow_connections(monkeypatch: pytest.MonkeyPatch) -> None:
     the rest always comes in parallel ranges (on loopback one stream is usually fast enough
     to bring the whole file)."""
     monkeypatch.setattr(download, "FAST_CONNECTION", float("inf"))
+    monkeypatch.setattr(download, "RANGE_WORTH", 0.0)  # and ranges always pay
 
 
 @pytest.fixture
@@ -90,6 +91,36 @@ async def test_a_fast_first_connection_brings_the_whole_file_in_one_request(
 
     assert landed.read_bytes() == source.read_bytes()
     assert [seen.headers.get("range") for seen in gets(luml_server)] == [None]
+
+
+async def test_ranges_slow_to_answer_get_the_rest_in_one_ranged_get(
+    workspace: Any,
+    luml_server: LocalLuml,
+    big: tuple[Any, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Storage that answers every request late (as stock moto does for a range of a big file:
+    # it reads the whole object first): the first range, timed from its request, runs far
+    # below half the stream's speed, so parallel ranges would not pay.
+    artifact, source = big
+    monkeypatch.setattr(download, "RANGE_WORTH", 0.5)
+    luml_server.storage_network = NetworkProfile(bandwidth=10 * MiB, latency=1.0)
+    luml_server.requests_seen.clear()
+    try:
+        landed = await run(
+            workspace.artifacts.download(
+                artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
+            )
+        )
+    finally:
+        luml_server.storage_network = NetworkProfile()
+
+    assert landed.read_bytes() == source.read_bytes()
+    size = source.stat().st_size
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges == [None, f"bytes={PART}-{2 * PART - 1}", f"bytes={2 * PART}-{size - 1}"]
+    assert leftovers(tmp_path) == []
 
 
 async def test_one_stream_when_concurrency_is_one(
