@@ -319,9 +319,10 @@ class ArtifactResource(Resource[M]):
         One GET brings the file, timed over its first `part_size` bytes (default 16 MiB).
         When that connection is slower than 100 MiB/s, it stops there and the rest comes as
         byte ranges over `max_concurrency` connections (default: the client's
-        max_concurrency), each written into its place in the file; `max_concurrency=1`
-        always fetches one stream. A dropped connection resumes where it stopped; storage
-        that ignores Range gets one stream.
+        max_concurrency), each written into its place in the file, once the first range,
+        fetched alone, ran at half the stream's speed or more (else the rest comes in one
+        ranged GET); `max_concurrency=1` always fetches one stream. A dropped connection
+        resumes where it stopped; storage that ignores Range gets one stream.
 
         Raises FileDownloadError (leaving nothing behind) when the artifact is not `uploaded`,
         the target cannot be written, the download fails or does not verify; NotFoundError
