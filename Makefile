@@ -85,7 +85,8 @@ server: install-demo
 
 ## bench: upload/download speed and memory next to the official client, see benchmarks/README.md
 # Its own venv (.venv-bench): this project plus luml-api 0.4.0, whose code needs Python >= 3.12
-# (without one, the official client is skipped). BENCH_ARGS="--sizes 64 --repeat 1" to vary.
+# (without one, the official client is skipped). BENCH_ARGS="--sizes 64 --repeat 1" to vary;
+# BENCH_ARGS="--state /tmp/luml-real/state.json" (or --base-url/--api-key/...) for another server.
 BENCH_VENV   := .venv-bench
 BENCH_STAMP  := $(BENCH_VENV)/.installed-stamp
 BENCH_PYTHON ?= $(firstword $(foreach p,python3.13 python3.12 \

@@ -1,9 +1,11 @@
 """Upload and download speed and memory: luml-facade (sync and async), the official luml-api
-client and a plain-httpx baseline, side by side on one local LUML server.
+client and a plain-httpx baseline, side by side on one LUML server: a local one it starts, or
+any running one (`--state FILE` of ../shared/real-backend/up.sh, or `--base-url`/`--api-key`).
 
     python benchmarks/transfer.py [--sizes 32,256] [--multipart-threshold MiB]
         [--part-size MiB] [--repeat N] [--max-concurrency N] [--clients facade,raw]
-        [--json out.json]
+        [--state FILE | --base-url URL --api-key KEY --organization O --orbit O
+         --collection C [--s3-endpoint URL --bucket NAME]] [--json out.json]
 
 Every transfer runs in its own subprocess, so its peak RSS, CPU time and wall time belong to
 one client and one operation; the peak RSS growth over the same child's RSS after imports and
@@ -18,6 +20,7 @@ import asyncio
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import resource
 import statistics
@@ -200,8 +203,8 @@ def prepare_boto3(spec: Spec) -> Run:
     s3 = boto3.client(
         "s3",
         endpoint_url=spec["raw"]["endpoint"],
-        aws_access_key_id="local",
-        aws_secret_access_key="local-secret",
+        aws_access_key_id=spec["raw"]["key_id"],
+        aws_secret_access_key=spec["raw"]["secret"],
         region_name="us-east-1",
         config=Config(s3={"addressing_style": "path"}),
     )
@@ -222,15 +225,33 @@ PREPARE: dict[str, Callable[[Spec], Run]] = {
 }
 
 
+class StorageRequests(logging.Handler):
+    """Counts the facade's storage requests (its debug log): 1 for a download means one
+    stream, more means ranges."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += str(record.msg).startswith("storage ")
+
+
 def child(spec: Spec) -> None:
     run = PREPARE[spec["client"]](spec)  # imports and client setup: the RSS baseline
     base = peak_rss_kib()
     result: dict[str, Any] = {"base_kib": base}
+    requests = StorageRequests()
+    if spec["client"].startswith("facade"):
+        logging.getLogger("luml_facade").addHandler(requests)
+        logging.getLogger("luml_facade").setLevel(logging.DEBUG)
     start, cpu = time.perf_counter(), cpu_seconds()
     try:
         result["artifact_id"] = run()
         result["seconds"] = time.perf_counter() - start
         result["cpu_seconds"] = cpu_seconds() - cpu
+        if requests.count:
+            result["storage_requests"] = requests.count
     except Exception as error:
         result["error"] = f"{type(error).__name__}: {error}".strip()[:300]
     result["peak_kib"] = peak_rss_kib()
@@ -271,23 +292,148 @@ def official_unusable() -> str | None:
     return None
 
 
+class Target:
+    """The LUML server measured and its storage: the URL, key and (org, orbit, collection)
+    the children use, how stored bytes are checked, and S3 access for curl PUT / boto3."""
+
+    url: str
+    api_key: str
+    path: list[str]
+    label: str
+    bucket: str | None = None
+    storage_url: str | None = None
+    credentials: tuple[str, str] = ("local", "local-secret")
+    can_cap = False
+
+    def stored_sha256(self, luml: Any, artifact: Any) -> str | None:
+        """SHA-256 of an artifact's stored bytes, read through its presigned download URL."""
+        return url_sha256(luml.artifacts.download_url(artifact.id)["url"])
+
+    def object_sha256(self, key: str) -> str | None:
+        """SHA-256 of a scratch object written straight to the bucket (curl / boto3)."""
+        try:
+            body = self.s3().get_object(Bucket=self.bucket, Key=key)["Body"]
+        except Exception:
+            return None
+        digest = hashlib.sha256()
+        for block in iter(lambda: body.read(8 * MIB), b""):
+            digest.update(block)
+        return digest.hexdigest()
+
+    def set_cap(self, cap: float) -> None:
+        """Pace every storage connection at `cap` MiB/s (0: no cap); local server only."""
+
+    def s3(self) -> Any:
+        import boto3
+        from botocore.config import Config
+
+        key_id, secret = self.credentials
+        return boto3.client(
+            "s3",
+            endpoint_url=self.storage_url,
+            aws_access_key_id=key_id,
+            aws_secret_access_key=secret,
+            region_name="us-east-1",
+            config=Config(s3={"addressing_style": "path"}, signature_version="s3v4"),
+        )
+
+
+class LocalTarget(Target):
+    """A LocalLuml server started for the run, with its own orbit and collection."""
+
+    can_cap = True
+
+    def __init__(self, server: Any, luml: Any) -> None:
+        from luml_facade import CollectionType
+
+        self.server = server
+        secret = luml.bucket_secrets.list()[0]
+        orbit = luml.orbits.create("Benchmarks", secret.id)
+        luml.setup_config(orbit=orbit.id)
+        collection = luml.collections.create("Benchmarks", "transfer", CollectionType.MIXED)
+        luml.setup_config(orbit=orbit.id, collection=collection.id)
+        self.url, self.api_key = server.url, server.api_key
+        self.path = [server.default_tenant.organization_id, orbit.id, collection.id]
+        self.bucket = str(server.default_tenant.bucket_name)
+        self.storage_url = server.storage_url
+        self.label = (
+            f"the local LUML server (luml_facade.testing.LocalLuml) at {server.url}; storage: "
+            f"moto S3 behind the local server's storage front at {server.storage_url}, "
+            f"bucket {self.bucket}"
+        )
+
+    def stored_sha256(self, luml: Any, artifact: Any) -> str | None:
+        stored = self.server.stored_object(self.bucket, artifact.bucket_location)
+        return None if stored is None else hashlib.sha256(stored).hexdigest()
+
+    def object_sha256(self, key: str) -> str | None:
+        stored = self.server.stored_object(self.bucket, key)
+        return None if stored is None else hashlib.sha256(stored).hexdigest()
+
+    def set_cap(self, cap: float) -> None:
+        from luml_facade.testing import NetworkProfile
+
+        self.server.storage_network = NetworkProfile(bandwidth=cap * MIB if cap else None)
+
+
+class RemoteTarget(Target):
+    """A running LUML server (`--state` or `--base-url`...): its orbit's bucket holds the
+    files; S3 access for curl PUT / boto3 only when its endpoint and bucket are known."""
+
+    def __init__(self, args: argparse.Namespace, luml: Any) -> None:
+        self.url, self.api_key = args.base_url, args.api_key
+        orbit = luml.orbits.get()
+        collection = luml.collections.get()
+        self.path = [orbit.organization_id, orbit.id, collection.id]
+        self.collection_type = str(collection.type)
+        secret = luml.bucket_secrets.get(orbit.bucket_secret_id)
+        kind = getattr(secret, "type", "?") if secret else "?"
+        where = getattr(secret, "endpoint", None) or "its default endpoint"
+        name = getattr(secret, "bucket_name", "?") if secret else "?"
+        self.bucket, self.storage_url = args.bucket or name, args.s3_endpoint
+        self.credentials = (
+            os.environ.get("AWS_ACCESS_KEY_ID", "bench"),
+            os.environ.get("AWS_SECRET_ACCESS_KEY", "bench-secret"),
+        )
+        direct = f"; S3 API for curl PUT/boto3: {self.storage_url}" if self.storage_url else ""
+        self.label = (
+            f"the LUML server at {self.url} (organization {args.organization!r}, orbit "
+            f"{orbit.name!r}, collection {collection.name!r}); storage: the orbit's bucket "
+            f"secret, {getattr(kind, 'value', kind)} bucket {name} at {where}{direct}"
+        )
+
+
+def url_sha256(url: str) -> str | None:
+    """SHA-256 of what a GET of `url` answers (None for an error answer)."""
+    import urllib3
+
+    response = urllib3.request("GET", url, preload_content=False, timeout=300)
+    if response.status != 200:
+        return None
+    digest = hashlib.sha256()
+    for block in response.stream(8 * MIB):
+        digest.update(block)
+    response.release_conn()
+    return digest.hexdigest()
+
+
 class Bench:
-    def __init__(
-        self, server: Any, luml: Any, path: list[str], scratch: Path, concurrency: int
-    ) -> None:
-        self.server, self.luml, self.path, self.scratch = server, luml, path, scratch
+    def __init__(self, target: Target, luml: Any, scratch: Path, concurrency: int) -> None:
+        self.target, self.luml, self.scratch = target, luml, scratch
         self.concurrency = concurrency
         self.count = 0
+        self.prefix = f"bench-{os.getpid()}-{int(time.time())}"
+        """Names of this run's uploads start with it: only they are deleted."""
 
     def spec(self, client: str, op: str, file: Path, **extra: Any) -> Spec:
         self.count += 1
         base = {
-            "url": self.server.url,
-            "api_key": self.server.api_key,
-            "path": self.path,
+            "url": self.target.url,
+            "api_key": self.target.api_key,
+            "path": self.target.path,
             "max_concurrency": self.concurrency,
         }
-        name = f"{client}-{self.count}"
+        name = f"{self.prefix}-{client}-{self.count}"
         return {**base, "client": client, "op": op, "file": str(file), "name": name, **extra}
 
     def raw_upload_plan(self, source: Path, name: str) -> tuple[str, dict[str, Any]]:
@@ -322,37 +468,29 @@ class Bench:
         """curl / boto3: straight to a scratch key of the bucket, checked, then deleted."""
         spec = self.spec(client, "upload", source)
         key = f"bench/{spec['name']}"
-        s3 = self.s3()
+        s3 = self.target.s3()
         put_url = s3.generate_presigned_url(
-            "put_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=3600
+            "put_object", Params={"Bucket": self.target.bucket, "Key": key}, ExpiresIn=3600
         )
         spec["raw"] = {**self.storage_plan(key), "put_url": put_url}
         result = run_child(spec)
-        stored = self.server.stored_object(self.bucket, key)
-        if "error" not in result and (
-            stored is None or hashlib.sha256(stored).hexdigest() != digest
-        ):
+        if "error" not in result and self.target.object_sha256(key) != digest:
             result["error"] = "the stored object differs from the source"
-        s3.delete_object(Bucket=self.bucket, Key=key)
+        s3.delete_object(Bucket=self.target.bucket, Key=key)
         return result
 
     def storage_plan(self, key: str) -> dict[str, Any]:
-        return {"endpoint": self.server.storage_url, "bucket": self.bucket, "key": key}
+        key_id, secret = self.target.credentials
+        endpoint, bucket = self.target.storage_url, self.target.bucket
+        return {
+            "endpoint": endpoint,
+            "bucket": bucket,
+            "key": key,
+            "key_id": key_id,
+            "secret": secret,
+        }
 
-    def s3(self) -> Any:
-        import boto3
-        from botocore.config import Config
-
-        return boto3.client(
-            "s3",
-            endpoint_url=self.server.storage_url,
-            aws_access_key_id="local",
-            aws_secret_access_key="local-secret",
-            region_name="us-east-1",
-            config=Config(s3={"addressing_style": "path"}, signature_version="s3v4"),
-        )
-
-    def upload(self, client: str, source: Path, digest: str, keep: set[str]) -> dict[str, Any]:
+    def upload(self, client: str, source: Path, digest: str) -> dict[str, Any]:
         if client in STORAGE_ONLY:
             return self.storage_upload(client, source, digest)
         spec = self.spec(client, "upload", source)
@@ -363,17 +501,15 @@ class Bench:
             self.luml.artifacts.update(artifact_id, status="uploaded")
             result["artifact_id"] = artifact_id
         for artifact in list(self.luml.artifacts.list_all()):
-            if artifact.id in keep:
+            if artifact.name != spec["name"]:
                 continue
             status = str(getattr(artifact.status, "value", artifact.status))
             if "error" in result:
                 result["error"] += f" (artifact left {status})"
             elif status != "uploaded":
                 result["error"] = f"artifact is {status} after the upload"
-            else:
-                stored = self.server.stored_object(self.bucket, artifact.bucket_location)
-                if stored is None or hashlib.sha256(stored).hexdigest() != digest:
-                    result["error"] = "the stored object differs from the source"
+            elif self.target.stored_sha256(self.luml, artifact) != digest:
+                result["error"] = "the stored object differs from the source"
             self.luml.artifacts.delete(artifact.id, force=status != "uploaded")
         return result
 
@@ -391,12 +527,8 @@ class Bench:
         target.unlink(missing_ok=True)
         return result
 
-    @property
-    def bucket(self) -> str:
-        return str(self.server.default_tenant.bucket_name)
 
-
-def build_source(scratch: Path, size_mib: int) -> Path:
+def build_source(scratch: Path, size_mib: int, artifact_type: str) -> Path:
     from luml_facade.testing import build_artifact
 
     payload = scratch / f"payload{size_mib}.bin"
@@ -405,7 +537,7 @@ def build_source(scratch: Path, size_mib: int) -> Path:
             out.write(os.urandom(MIB))
     path = scratch / f"bench{size_mib}.luml"  # one dot: luml-api splits the name on "."
     build_artifact(
-        path, artifact_type="dataset", files={"data.bin": payload}, metrics={"rows": 1.0}
+        path, artifact_type=artifact_type, files={"data.bin": payload}, metrics={"rows": 1.0}
     )
     payload.unlink()
     return path
@@ -423,6 +555,10 @@ def summarize(runs: list[dict[str, Any]], size: int) -> dict[str, Any]:
         "mib_per_s_min": round(min(speeds), 1),
         "mib_per_s_max": round(max(speeds), 1),
         "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in good), 2),
+        "cpu_per_gib": round(
+            statistics.median(run["cpu_seconds"] for run in good) * (1 << 30) / size, 2
+        ),
+        "runs": len(good),
         "rss_growth_mib": round(
             statistics.median(r["peak_kib"] - r["base_kib"] for r in good) / 1024, 1
         ),
@@ -438,17 +574,27 @@ def cell(summary: dict[str, Any], key: str) -> str:
 
 
 def speed(summary: dict[str, Any]) -> str:
-    """Median MiB/s and the spread (min-max) of the runs."""
+    """Median MiB/s, the spread (min-max) of the runs, and their number when some failed."""
     if "error" in summary:
         return "-" if summary["error"] == "not run" else "FAILED"
     low, high = summary["mib_per_s_min"], summary["mib_per_s_max"]
-    return f"{summary['mib_per_s']:g} ({low:g}-{high:g})"
+    failed = f", {summary['failed_runs']} failed" if summary["failed_runs"] else ""
+    return f"{summary['mib_per_s']:g} ({low:g}-{high:g}{failed})"
 
 
-def ratio(summary: dict[str, Any], limit: dict[str, Any] | None) -> str:
-    if "error" in summary or limit is None or "error" in limit:
+def ratio(runs: list[dict[str, Any]], limit: list[dict[str, Any]] | None) -> str:
+    """Median (min-max) of the per-run ratios: each run's speed over curl's in the same
+    repeat (the runs next to each other in time, so the machine's load hits both alike)."""
+    ratios = [
+        curl["seconds"] / mine["seconds"]
+        for mine, curl in zip(runs, limit or [], strict=False)
+        if "error" not in mine and "error" not in curl
+    ]
+    if not ratios:
         return "-"
-    return f"{summary['mib_per_s'] / limit['mib_per_s']:.2f}x"
+    if len(ratios) == 1:
+        return f"{ratios[0]:.2f}x"
+    return f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
 
 
 def print_table(results: list[dict[str, Any]]) -> None:
@@ -458,11 +604,11 @@ def print_table(results: list[dict[str, Any]]) -> None:
         "client",
         "down MiB/s (min-max)",
         "down /curl",
-        "down CPU s",
+        "down CPU s/GiB",
         "down +RSS",
         "up MiB/s (min-max)",
         "up /curl",
-        "up CPU s",
+        "up CPU s/GiB",
         "up +RSS",
     )
     lines = [header]
@@ -476,12 +622,12 @@ def print_table(results: list[dict[str, Any]]) -> None:
                 f"{row['size_mib']:g}",
                 row["client"],
                 speed(down),
-                ratio(down, limit and limit["download"]),
-                cell(down, "cpu_seconds"),
+                ratio(row["runs"]["download"], limit and limit["runs"]["download"]),
+                cell(down, "cpu_per_gib"),
                 cell(down, "rss_growth_mib"),
                 speed(up),
-                ratio(up, limit and limit["upload"]),
-                cell(up, "cpu_seconds"),
+                ratio(row["runs"]["upload"], limit and limit["runs"]["upload"]),
+                cell(up, "cpu_per_gib"),
                 cell(up, "rss_growth_mib"),
             )
         )
@@ -497,6 +643,21 @@ def print_table(results: list[dict[str, Any]]) -> None:
     }
     for what, error in errors.items():
         print(f"FAILED {what}: {error}")
+    print_async_over_sync(results)
+
+
+def print_async_over_sync(results: list[dict[str, Any]]) -> None:
+    """facade-async's speed over facade's (sync), per repeat: >1 means async was faster."""
+    rows = {(row["cap"], row["size_mib"], row["client"]): row for row in results}
+    for (cap, size, client), row in rows.items():
+        sync = rows.get((cap, size, "facade"))
+        if client != "facade-async" or sync is None:
+            continue
+        for op in ("download", "upload"):
+            text = ratio(row["runs"][op], sync["runs"][op])
+            if text != "-":
+                capped = f", cap {cap:g} MiB/s" if cap else ""
+                print(f"async over sync, {op} {size:g} MiB{capped}, per run: {text}")
 
 
 def parse_args() -> argparse.Namespace:
@@ -529,8 +690,52 @@ def parse_args() -> argparse.Namespace:
         "--ops", default="download,upload", help="download, upload or both (default both)"
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
+    remote = parser.add_argument_group(
+        "another LUML server (default: a local one started for the run)",
+        "Its multipart threshold and part size apply (--multipart-threshold, --part-size and "
+        "the capped runs are for the local server). Only this run's uploads are deleted.",
+    )
+    remote.add_argument(
+        "--state",
+        type=Path,
+        help="the JSON of ../shared/real-backend/up.sh (/tmp/luml-real/state.json): base_url, "
+        "api_key, organization, orbit, collection, s3_endpoint, bucket",
+    )
+    remote.add_argument("--base-url", help="the LUML API's URL")
+    remote.add_argument("--api-key", help="an API key (default: $LUML_API_KEY)")
+    remote.add_argument("--organization", help="organization name or id")
+    remote.add_argument("--orbit", help="orbit name or id")
+    remote.add_argument("--collection", help="collection name or id (artifacts go there)")
+    remote.add_argument(
+        "--s3-endpoint",
+        help="the orbit bucket's S3 API URL, for curl PUT and boto3 (credentials: "
+        "$AWS_ACCESS_KEY_ID / $AWS_SECRET_ACCESS_KEY; moto takes any); without it those skip",
+    )
+    remote.add_argument("--bucket", help="the bucket's name (default: the orbit's bucket secret's)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.state:
+        state = json.loads(args.state.read_text())
+        for field, key in (
+            ("base_url", "base_url"),
+            ("api_key", "api_key"),
+            ("organization", "organization"),
+            ("orbit", "orbit"),
+            ("collection", "collection"),
+            ("s3_endpoint", "s3_endpoint"),
+            ("bucket", "bucket"),
+        ):
+            if getattr(args, field) is None:
+                setattr(args, field, state.get(key))
+    if args.base_url:
+        args.api_key = args.api_key or os.environ.get("LUML_API_KEY")
+        missing = [f"--{name}" for name in ("api_key", "organization", "orbit", "collection")]
+        missing = [flag for flag in missing if not getattr(args, flag[2:])]
+        if missing:
+            parser.error(
+                f"--base-url needs {', '.join(flag.replace('_', '-') for flag in missing)}"
+            )
+    return args
 
 
 def main() -> int:
@@ -538,9 +743,6 @@ def main() -> int:
     if args.child:
         child(json.loads(sys.stdin.read()))
         return 0
-    from luml_facade import CollectionType, LumlClient
-    from luml_facade.testing import LocalLuml, NetworkProfile
-
     clients = [name for name in args.clients.split(",") if name]
     unknown = set(clients) - set(CLIENTS)
     if unknown:
@@ -549,84 +751,156 @@ def main() -> int:
     if skipped:
         print(f"skipping the official client: {skipped}")
         clients = [name for name in clients if not name.startswith("official")]
-    sizes = [int(text) for text in args.sizes.split(",") if text]
-    capped_sizes = [int(text) for text in args.capped_sizes.split(",") if text]
+    with tempfile.TemporaryDirectory(prefix="luml-bench-") as scratch:
+        if args.base_url:
+            return run_remote(args, clients, Path(scratch))
+        return run_local(args, clients, Path(scratch))
+
+
+def run_local(args: argparse.Namespace, clients: list[str], scratch: Path) -> int:
+    from luml_facade import LumlClient
+    from luml_facade.testing import LocalLuml
+
     threshold, part_size = int(args.multipart_threshold * MIB), int(args.part_size * MIB)
-    started = time.perf_counter()
-    results: list[dict[str, Any]] = []
-    hash_seconds: dict[int, float] = {}
     with (
-        tempfile.TemporaryDirectory(prefix="luml-bench-") as scratch,
         LocalLuml(multipart_threshold=threshold, part_size=part_size, workspace=None) as server,
         LumlClient(server.api_key, server.url) as luml,
     ):
-        secret = luml.bucket_secrets.list()[0]
-        orbit = luml.orbits.create("Benchmarks", secret.id)
-        luml.setup_config(orbit=orbit.id)
-        collection = luml.collections.create("Benchmarks", "transfer", CollectionType.MIXED)
-        luml.setup_config(orbit=orbit.id, collection=collection.id)
-        path = [server.default_tenant.organization_id, orbit.id, collection.id]
-        bench = Bench(server, luml, path, Path(scratch), args.max_concurrency)
-        plan = [(0.0, size) for size in sizes]
-        if args.cap:
-            plan += [(args.cap, size) for size in capped_sizes]
-        for cap, size_mib in plan:
-            server.storage_network = NetworkProfile()
-            source = build_source(Path(scratch), size_mib)
-            hashing = time.perf_counter()
-            size, digest = source.stat().st_size, sha256(source)
-            hash_seconds[size_mib] = time.perf_counter() - hashing
-            reference = luml.artifacts.upload(source, f"reference-{size_mib}", on_progress=None)
-            server.storage_network = NetworkProfile(bandwidth=cap * MIB if cap else None)
-            runs: dict[str, dict[str, list[dict[str, Any]]]] = {
-                name: {"upload": [], "download": []} for name in clients
-            }
-            for repeat in range(args.repeat):
-                for name in clients[repeat % len(clients) :] + clients[: repeat % len(clients)]:
-                    print(f"cap {cap:g} size {size_mib} run {repeat + 1}: {name}", flush=True)
-                    if "upload" in args.ops:
-                        upload = bench.upload(name, source, digest, {reference.id})
-                        runs[name]["upload"].append(upload)
-                    if "download" in args.ops:
-                        runs[name]["download"].append(bench.download(name, reference.id, digest))
-            server.storage_network = NetworkProfile()
-            for name in clients:
-                results.append(
-                    {
-                        "cap": cap,
-                        "size_mib": round(size / MIB, 2),
-                        "path": "multipart" if size > threshold else "simple",
-                        "client": name,
-                        "upload": summarize(runs[name]["upload"], size),
-                        "download": summarize(runs[name]["download"], size),
-                        "runs": runs[name],
-                    }
-                )
+        target = LocalTarget(server, luml)
+        plan = f"multipart above {args.multipart_threshold:g} MiB in {args.part_size:g} MiB parts"
+        return run_all(args, clients, scratch, target, luml, "model", plan)
+
+
+def run_remote(args: argparse.Namespace, clients: list[str], scratch: Path) -> int:
+    from luml_facade import LumlClient
+
+    with LumlClient(
+        args.api_key, args.base_url, args.organization, args.orbit, args.collection
+    ) as luml:
+        target = RemoteTarget(args, luml)
+        if not target.storage_url:
+            print("no --s3-endpoint: curl uploads and boto3 are skipped")
+            clients = [name for name in clients if name != "boto3"]
+        kind = target.collection_type
+        artifact_type = "model" if "model" in kind or kind == "mixed" else kind.split("_")[0]
+        return run_all(args, clients, scratch, target, luml, artifact_type, "the server's plan")
+
+
+def run_all(
+    args: argparse.Namespace,
+    clients: list[str],
+    scratch: Path,
+    target: Target,
+    luml: Any,
+    artifact_type: str,
+    upload_plan: str,
+) -> int:
+    sizes = [int(text) for text in args.sizes.split(",") if text]
+    capped_sizes = [int(text) for text in args.capped_sizes.split(",") if text]
+    started, load = time.perf_counter(), os.getloadavg()
+    print(f"benchmarking against {target.label}", flush=True)
+    results: list[dict[str, Any]] = []
+    hash_seconds: dict[int, float] = {}
+    bench = Bench(target, luml, scratch, args.max_concurrency)
+    plan = [(0.0, size) for size in sizes]
+    if args.cap and target.can_cap:
+        plan += [(args.cap, size) for size in capped_sizes]
+    elif args.cap:
+        print("capped runs are for the local server (it paces its storage): skipped")
+    for cap, size_mib in plan:
+        target.set_cap(0)
+        source = build_source(scratch, size_mib, artifact_type)
+        hashing = time.perf_counter()
+        size, digest = source.stat().st_size, sha256(source)
+        hash_seconds[size_mib] = time.perf_counter() - hashing
+        reference = luml.artifacts.upload(source, f"{bench.prefix}-reference", on_progress=None)
+        try:
+            target.set_cap(cap)
+            runs = run_cell(args, clients, bench, source, digest, reference.id, cap, size_mib)
+        finally:
+            target.set_cap(0)
             luml.artifacts.delete(reference.id)
-            source.unlink()
+        for name in clients:
+            results.append(
+                {
+                    "cap": cap,
+                    "size_mib": round(size / MIB, 2),
+                    "client": name,
+                    "upload": summarize(runs[name]["upload"], size),
+                    "download": summarize(runs[name]["download"], size),
+                    "runs": runs[name],
+                }
+            )
+        source.unlink()
     elapsed = time.perf_counter() - started
+    load_text = "/".join(f"{value:.1f}" for value in (*load, *os.getloadavg()[:1]))
     print(
-        f"\nLocal LUML on loopback, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-        f"{elapsed:.0f} s in all; multipart above {args.multipart_threshold:g} MiB in "
-        f"{args.part_size:g} MiB parts; facade max_concurrency {args.max_concurrency}; "
-        f"median of {args.repeat} (min-max in brackets).\n/curl: median speed over curl's "
-        "(downloads: one streamed GET; uploads: a SHA-256 pass plus one PUT). CPU s: the "
-        "client process's CPU time (all threads, curl's included). +RSS: its peak RSS growth "
-        "over its own RSS after imports and client setup (MiB).\n"
+        f"\nAgainst {target.label}.\nPython {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+        f"load average (1/5/15 min at the start, 1 min at the end) {load_text}, "
+        f"{elapsed:.0f} s in all, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"uploads: {upload_plan}; facade max_concurrency {args.max_concurrency}; median of "
+        f"{args.repeat} runs per cell (min-max in brackets).\n/curl: the median (min-max) of "
+        "per-run ratios, each run's speed over curl's in the same repeat (downloads: one "
+        "streamed GET; uploads: a SHA-256 pass plus one PUT). CPU s/GiB: the "
+        "client process's CPU time (all threads, curl's included) per GiB moved. +RSS: its peak "
+        "RSS growth over its own RSS after imports and client setup (MiB).\n"
     )
     print_table(results)
     for size_mib, seconds in hash_seconds.items():
-        print(f"one SHA-256 pass over the {size_mib} MiB file (warm cache): {seconds:.2f} s")
+        per_gib = seconds * 1024 / size_mib
+        print(
+            f"one SHA-256 pass over the {size_mib} MiB file (warm cache): {seconds:.2f} s, "
+            f"{per_gib:.2f} s/GiB"
+        )
     if args.json:
-        config = {key: value for key, value in vars(args).items() if key not in ("json", "child")}
+        skip = ("json", "child", "api_key")
+        config = {key: str(value) for key, value in vars(args).items() if key not in skip}
         document = {
+            "target": target.label,
             "config": config,
             "python": sys.version,
             "cpus": os.cpu_count(),
+            "load_average": [load, os.getloadavg()],
             "sha256_seconds": hash_seconds,
         }
         args.json.write_text(json.dumps({**document, "results": results}, indent=2) + "\n")
     return 0
+
+
+def run_cell(
+    args: argparse.Namespace,
+    clients: list[str],
+    bench: Bench,
+    source: Path,
+    digest: str,
+    reference: str,
+    cap: float,
+    size_mib: int,
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Every client, `args.repeat` times, the order rotating per repeat."""
+    runs: dict[str, dict[str, list[dict[str, Any]]]] = {
+        name: {"upload": [], "download": []} for name in clients
+    }
+    for repeat in range(args.repeat):
+        for name in clients[repeat % len(clients) :] + clients[: repeat % len(clients)]:
+            print(f"cap {cap:g} size {size_mib} run {repeat + 1}: {name}", flush=True)
+            if "upload" in args.ops and (name not in STORAGE_ONLY or bench.target.storage_url):
+                runs[name]["upload"].append(bench.upload(name, source, digest))
+            if "download" in args.ops:
+                runs[name]["download"].append(bench.download(name, reference, digest))
+            for op in ("upload", "download"):
+                done = runs[name][op]
+                if done and len(done) == repeat + 1:
+                    print(f"  {op}: {brief(done[-1], source.stat().st_size)}", flush=True)
+    return runs
+
+
+def brief(run: dict[str, Any], size: int) -> str:
+    if "error" in run:
+        return f"FAILED {run['error']}"
+    mib_s = size / MIB / run["seconds"]
+    requests = f", {run['storage_requests']} storage requests" if "storage_requests" in run else ""
+    return f"{mib_s:.0f} MiB/s, {run['cpu_seconds'] * (1 << 30) / size:.2f} CPU s/GiB{requests}"
 
 
 if __name__ == "__main__":

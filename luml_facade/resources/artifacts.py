@@ -375,9 +375,10 @@ class ArtifactResource(Resource[M]):
 
         The bytes go to a temporary file beside the target and are renamed into place only once
         verified. One GET brings the file, timed over its first `part_size` bytes; when that
-        connection is slower than 100 MiB/s, the rest comes as byte ranges over `max_concurrency`
-        connections, each written into its place. A dropped connection resumes where it stopped;
-        storage that ignores Range gets one stream.
+        connection is slower than 100 MiB/s, it stops there; the next part is fetched alone and
+        timed, and if it ran at half the stream's speed or more the rest comes as byte ranges over
+        `max_concurrency` connections, each written into its place (else in one ranged GET). A
+        dropped connection resumes where it stopped; storage that ignores Range gets one stream.
 
         Arguments:
             artifact_id: The artifact's id.

@@ -5,7 +5,10 @@ the whole file, then rename into place.
 Ranged downloads (the s3transfer / AWS CRT technique): a plain GET of the whole file goes
 first and is timed over its first `part_size` bytes. A fast connection (loopback, a fast
 store) brings the whole file alone. A slower one is stopped there, and the rest is cut into
-`part_size` ranges that `concurrency` connections each GET into their place in the file.
+`part_size` ranges that `concurrency` connections each GET into their place in the file,
+once the first range, fetched alone, shows that ranges are answered at a useful speed (a
+store that reads the whole object for every range, such as stock moto, gets the rest in one
+ranged GET instead).
 A dropped range resumes on its own from the byte
 where it stopped. The SHA-256 is taken in file order while the bytes arrive, with bounded
 memory (see partial.py). Storage that ignores `Range` (answers 200) gets one plain stream.
@@ -16,6 +19,7 @@ A failed or cancelled download leaves nothing at the target path and no temporar
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +41,9 @@ DEFAULT_PART_SIZE = 16 * MiB
 MIN_PART_SIZE = 1 * MiB
 FAST_CONNECTION = 100 * MiB
 """Bytes per second at which one connection is fast enough to fetch the rest alone."""
+RANGE_WORTH = 0.5
+"""The share of the probed stream's speed the first range must reach (request to last byte)
+for the rest to come in parallel ranges; below it the rest comes in one ranged GET."""
 
 
 @attrs.frozen
@@ -176,9 +183,10 @@ def fetch_spans(
     that is slow to answer is not mistaken for a slow connection). A connection that keeps
     up FAST_CONNECTION fetches the whole file: on loopback or a fast store, extra connections
     would only add requests (and, on a store that reads the whole object for every request,
-    such as moto, a lot of work). A slower one is stopped after its first part, and the rest
-    comes in ranges, `plan.concurrency` at once. Storage that ignores Range gets one plain
-    stream of the whole file instead.
+    such as moto, a lot of work). A slower one is stopped after its first part; the next
+    part is fetched alone and timed from its request, and when ranges pay (`ranges_pay`) the
+    rest comes in ranges, `plan.concurrency` at once, else in one ranged GET. Storage that
+    ignores Range gets one plain stream of the whole file instead.
     """
     try:
         yield from fetch_span(url, sink, first, policy)
@@ -187,13 +195,28 @@ def fetch_spans(
         pass
     try:
         rest = plan.spans_after(first.end, sink.size)
-        yield from blocking(lambda: sink.add_spans(rest))
-        fetchers = [_span_fetcher(url, sink, span, policy) for span in rest]
+        trial, others = rest[0], rest[1:]
+        yield from blocking(lambda: sink.add_spans([trial]))
+        started = time.monotonic()
+        yield from fetch_span(url, sink, trial, policy)
+        if others and not ranges_pay(trial, time.monotonic() - started, first):
+            others = [Span(trial.end, sink.size)]  # the rest in one ranged GET
+        yield from blocking(lambda: sink.add_spans(others))
+        fetchers = [_span_fetcher(url, sink, span, policy) for span in others]
         yield from in_parallel(fetchers, plan.concurrency)
     except RangeIgnored:
         whole = Span(0, sink.size, whole=True)
         yield from blocking(lambda: sink.restart([whole]))
         yield from fetch_span(url, sink, whole, policy)
+
+
+def ranges_pay(trial: Span, seconds: float, first: Span) -> bool:
+    """Whether parallel ranges are worth it: the first range, timed from its request (so a
+    store that is slow to answer ranges counts), ran at RANGE_WORTH of the probed stream's
+    speed or more. Stock moto reads the whole object for every GET, so there a range of a big
+    file answers slowly, and parallel ranges would be slower than one stream."""
+    rate = (trial.end - trial.start) / seconds if seconds > 0 else float("inf")
+    return rate >= RANGE_WORTH * first.body_rate()
 
 
 def _span_fetcher(

@@ -1,5 +1,6 @@
 """The command line where a new user trips: a config file that is not UTF-8, a refused key
-(which must say where it came from), Ctrl-C's exit code in the help and the CLI page (docs/cli.md)."""
+(which must say where it came from), Ctrl-C's exit code in the help and the CLI page
+(docs/cli.md)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,14 @@ from typing import Any
 import pytest
 
 from luml_facade import FileDownloadError, LumlAPIError
-from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant, artifact_manifest
+from luml_facade.testing import (
+    Fault,
+    LocalLuml,
+    NetworkProfile,
+    SeenRequest,
+    Tenant,
+    artifact_manifest,
+)
 from luml_facade.transfer import download
 
 from .conftest import run, write_artifact
@@ -39,6 +46,7 @@ def slow_connections(monkeypatch: pytest.MonkeyPatch) -> None:
     the rest always comes in parallel ranges (on loopback one stream is usually fast enough
     to bring the whole file)."""
     monkeypatch.setattr(download, "FAST_CONNECTION", float("inf"))
+    monkeypatch.setattr(download, "RANGE_WORTH", 0.0)  # and ranges always pay
 
 
 @pytest.fixture
@@ -49,17 +57,26 @@ async def big(workspace: Any, tmp_path: Path) -> tuple[Any, Path]:
     return artifact, source
 
 
+async def download_big(
+    workspace: Any, big: tuple[Any, Path], tmp_path: Path, concurrency: int = 4
+) -> Path:
+    """Download `big` to tmp_path/copy.luml in PART ranges, `concurrency` at once."""
+    artifact, _ = big
+    landed: Path = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=concurrency
+        )
+    )
+    return landed
+
+
 async def test_big_file_comes_in_parallel_ranges(
     workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
 ) -> None:
-    artifact, source = big
+    source = big[1]
     luml_server.requests_seen.clear()
 
-    landed = await run(
-        workspace.artifacts.download(
-            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
-        )
-    )
+    landed = await download_big(workspace, big, tmp_path)
 
     assert landed.read_bytes() == source.read_bytes()
     size = source.stat().st_size
@@ -78,31 +95,49 @@ async def test_a_fast_first_connection_brings_the_whole_file_in_one_request(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    artifact, source = big
+    source = big[1]
     luml_server.requests_seen.clear()
     monkeypatch.setattr(download, "FAST_CONNECTION", 0.0)
 
-    landed = await run(
-        workspace.artifacts.download(
-            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
-        )
-    )
+    landed = await download_big(workspace, big, tmp_path)
 
     assert landed.read_bytes() == source.read_bytes()
     assert [seen.headers.get("range") for seen in gets(luml_server)] == [None]
 
 
+async def test_ranges_slow_to_answer_get_the_rest_in_one_ranged_get(
+    monkeypatch: pytest.MonkeyPatch,
+    luml_server: LocalLuml,
+    workspace: Any,
+    big: tuple[Any, Path],
+    tmp_path: Path,
+) -> None:
+    # Storage that answers every request late (as stock moto does for a range of a big file:
+    # it reads the whole object first): the first range, timed from its request, runs far
+    # below half the stream's speed, so parallel ranges would not pay.
+    source = big[1]
+    monkeypatch.setattr(download, "RANGE_WORTH", 0.5)
+    luml_server.storage_network = NetworkProfile(bandwidth=10 * MiB, latency=1.0)
+    luml_server.requests_seen.clear()
+    try:
+        landed = await download_big(workspace, big, tmp_path)
+    finally:
+        luml_server.storage_network = NetworkProfile()
+
+    assert landed.read_bytes() == source.read_bytes()
+    size = source.stat().st_size
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges == [None, f"bytes={PART}-{2 * PART - 1}", f"bytes={2 * PART}-{size - 1}"]
+    assert leftovers(tmp_path) == []
+
+
 async def test_one_stream_when_concurrency_is_one(
     workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
 ) -> None:
-    artifact, source = big
+    source = big[1]
     luml_server.requests_seen.clear()
 
-    landed = await run(
-        workspace.artifacts.download(
-            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=1
-        )
-    )
+    landed = await download_big(workspace, big, tmp_path, concurrency=1)
 
     assert landed.read_bytes() == source.read_bytes()
     assert [seen.headers.get("range") for seen in gets(luml_server)] == [None]
@@ -118,14 +153,10 @@ async def ranges_of_a_download_with_a_drop(
 ) -> list[str | None]:
     """Download `big` with the nth storage GET dropped after `cut` bytes; check the file
     and return the Range header of every GET."""
-    artifact, source = big
+    source = big[1]
     server.requests_seen.clear()
     server.faults.add(Fault(target="storage", method="GET", nth=nth, drop_after_bytes=cut))
-    landed = await run(
-        workspace.artifacts.download(
-            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
-        )
-    )
+    landed = await download_big(workspace, big, tmp_path)
     assert landed.read_bytes() == source.read_bytes()
     return [seen.headers.get("range") for seen in gets(server)]
 
@@ -148,15 +179,11 @@ async def test_a_dropped_range_resumes_on_its_own(
 async def test_storage_ignoring_range_gets_one_stream(
     workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
 ) -> None:
-    artifact, source = big
+    source = big[1]
     luml_server.requests_seen.clear()
     luml_server.faults.add(Fault(target="storage", method="GET", ignore_range=True, times=100))
 
-    landed = await run(
-        workspace.artifacts.download(
-            artifact.id, tmp_path / "copy.luml", part_size=PART, max_concurrency=4
-        )
-    )
+    landed = await download_big(workspace, big, tmp_path)
 
     assert landed.read_bytes() == source.read_bytes()
     assert gets(luml_server)[-1].headers.get("range") is None
