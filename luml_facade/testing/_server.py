@@ -54,7 +54,8 @@ class LocalLuml:
     by default and can be changed on a running server through ``storage_network``.
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
-    :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
+    :class:`SeenRequest` ``(target, method, path, headers, at)``: lower-case header names,
+    ``at`` the arrival time (``time.monotonic()``).
     """
 
     def __init__(
