@@ -34,6 +34,7 @@ from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant
 from luml_facade.transfer.download import safe_file_name, target_path
 from luml_facade.transfer.progress import BaseProgressHandler
 
+from ._server_view import raw_statuses
 from .conftest import run, write_artifact
 
 MiB = 1024 * 1024
@@ -319,7 +320,7 @@ async def test_storage_failing_for_good_marks_upload_failed(
     with pytest.raises(FileUploadError, match=f"HTTP {status}: Nope storage says no") as caught:
         await run(workspace.artifacts.upload(path, on_progress=progress))
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
     artifact_id = await only_artifact_id(workspace)
     assert await status_of(workspace, artifact_id) == "upload_failed"
     artifact = await run(workspace.artifacts.get(artifact_id))
@@ -340,7 +341,7 @@ async def test_complete_multipart_answering_200_with_an_error_fails_the_upload(
     with pytest.raises(FileUploadError, match=r"completing the multipart upload.*InternalError"):
         await run(workspace.artifacts.upload(path))
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
     artifact = await run(workspace.artifacts.get(await only_artifact_id(workspace)))
     assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location) is None
 
@@ -361,7 +362,7 @@ async def test_a_lost_answer_to_complete_multipart_is_retried(
 
 
 async def test_initiate_multipart_failing_marks_upload_failed(
-    workspace: Any, luml_server: LocalLuml, tmp_path: Path
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
     path = write_artifact(tmp_path / "big.luml", payload_size=SMALL_MULTIPART_PAYLOAD)
     luml_server.faults.add(
@@ -371,12 +372,12 @@ async def test_initiate_multipart_failing_marks_upload_failed(
     with pytest.raises(FileUploadError, match="starting the multipart upload failed with HTTP 500"):
         await run(workspace.artifacts.upload(path))
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
     assert part_puts(luml_server) == []
 
 
 async def test_api_failing_after_the_upload_still_reports(
-    workspace: Any, luml_server: LocalLuml, tmp_path: Path
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
     """Marking the artifact `uploaded` answers 500: the caller gets an error (not a silent
     success), and the artifact is marked upload_failed."""
@@ -388,7 +389,7 @@ async def test_api_failing_after_the_upload_still_reports(
     with pytest.raises(FileUploadError, match=r"uploading model\.luml \(artifact .*\) failed"):
         await run(workspace.artifacts.upload(path))
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
 
 
 async def test_a_lost_answer_to_mark_uploaded_does_not_fail_the_upload(
@@ -914,7 +915,7 @@ def test_on_chunk_sees_done_in_order_across_threads() -> None:
 
 
 async def test_interrupted_upload_is_marked_upload_failed(
-    workspace: Any, client_kind: str, tmp_path: Path
+    workspace: Any, client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
     """Ctrl-C on the sync client, task cancellation on the async one: the interruption
     propagates, and the artifact is marked upload_failed first."""
@@ -942,12 +943,12 @@ async def test_interrupted_upload_is_marked_upload_failed(
         with pytest.raises(asyncio.CancelledError):
             await task
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
     assert progress.events[-1] == ("finish",)
 
 
 async def test_ctrl_c_during_a_multipart_upload(
-    workspace: Any, client_kind: str, tmp_path: Path
+    workspace: Any, client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
     """A real Ctrl-C (SIGINT to the main thread) while parts upload in worker threads (sync),
     or cancellation while part tasks run (async)."""
@@ -980,7 +981,7 @@ async def test_ctrl_c_during_a_multipart_upload(
         with pytest.raises(asyncio.CancelledError):
             await task
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
     assert progress.events[-1] == ("finish",)
 
 
