@@ -893,35 +893,65 @@ async def test_download_progress(workspace: Any, tmp_path: Path) -> None:
     assert progress.dones[-1] == size
 
 
+class WatchedLock:
+    """A lock that says when a thread starts waiting for it."""
+
+    def __init__(self, waiting: threading.Event) -> None:
+        self._lock = threading.Lock()
+        self._waiting = waiting
+
+    def __enter__(self) -> None:
+        if threading.current_thread().name == "second":
+            self._waiting.set()
+        self._lock.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
 def test_on_chunk_sees_done_in_order_across_threads() -> None:
+    """A second thread's update waits while the first thread's on_chunk runs: on_chunk sees
+    `done` in order and never runs twice at once. Every wait here is released by an event;
+    none can succeed by running out."""
+    progressed = threading.Event()  # the second thread waits for the lock, or got past it
+
     class Blocking(BaseProgressHandler):
         def __init__(self) -> None:
             super().__init__()
             self.seen: list[int] = []
+            self.inside = 0
+            self.overlapped = False
             self.first_entered = threading.Event()
-            self.second_reported = threading.Event()
+            self.release_first = threading.Event()
 
         def on_chunk(self, done: int, total: int) -> None:
+            self.inside += 1
+            self.overlapped |= self.inside > 1
             if done == 1:
                 self.first_entered.set()
-                self.second_reported.wait(timeout=2)
+                assert self.release_first.wait(timeout=30)
             else:
-                self.second_reported.set()
+                progressed.set()
             self.seen.append(done)
+            self.inside -= 1
 
         def finish(self) -> None:
             pass
 
     handler = Blocking()
+    handler._lock = WatchedLock(progressed)  # type: ignore[assignment]
     handler.start("model.luml", 2)
-    first = threading.Thread(target=handler.update, args=(1,))
+    first = threading.Thread(target=handler.update, args=(1,), name="first")
     first.start()
-    assert handler.first_entered.wait(timeout=5)
-    second = threading.Thread(target=handler.update, args=(1,))
+    assert handler.first_entered.wait(timeout=30)
+    second = threading.Thread(target=handler.update, args=(1,), name="second")
     second.start()
+    assert progressed.wait(timeout=30)  # the second update reached the lock (or on_chunk)
+    handler.release_first.set()
     first.join()
     second.join()
 
+    assert not handler.overlapped
     assert handler.done == 2
     assert handler.seen == [1, 2]
 
