@@ -34,9 +34,7 @@ def test_some_operations_declare_a_5xx() -> None:
 
 
 @pytest.mark.parametrize(("op", "code"), DECLARED_5XX)
-def test_5xx_is_documented_only_as_the_servers_plain_text_failure(
-    op: Operation, code: str
-) -> None:
+def test_5xx_is_documented_only_as_the_servers_plain_text_failure(op: Operation, code: str) -> None:
     assert code == "500"
     assert op.responses[code]["content"] == {"text/plain": {"schema": {"type": "string"}}}
 
