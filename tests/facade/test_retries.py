@@ -272,3 +272,23 @@ def test_a_timeout_argument_sets_the_api_timeout() -> None:
 def test_fast_retries_policy_has_no_backoff() -> None:
     # the fixtures' policy: these tests rely on it to tell Retry-After from backoff
     assert (FAST_RETRIES.backoff_base, FAST_RETRIES.backoff_max) == (0.0, 0.0)
+
+
+def test_transport_errors_are_retried_at_most_max_retries_times() -> None:
+    policy = RetryPolicy(max_retries=2, backoff_base=0.0)
+    refused = httpx.ConnectError("refused")
+    assert [policy.delay_after_error(n, refused, idempotent=True) for n in range(3)] == [
+        0.0,
+        0.0,
+        None,
+    ]
+    assert policy.delay_after_error(0, ValueError("not transport"), idempotent=True) is None
+
+
+@pytest.mark.parametrize(
+    "error",
+    [httpx.UnsupportedProtocol("ftp://"), httpx.ProxyError("proxy refused")],
+    ids=["unsupported-protocol", "proxy"],
+)
+def test_setup_errors_are_never_retried(error: httpx.TransportError) -> None:
+    assert RetryPolicy().delay_after_error(0, error, idempotent=True) is None
