@@ -141,3 +141,9 @@ def test_the_request_id_and_the_hint_are_in_the_message() -> None:
 def test_a_tls_failure_is_told_from_its_message_too(error: Exception, tls: bool) -> None:
     # (test_a_tls_certificate_failure_is_not_retried covers an ssl.SSLError in the chain)
     assert is_tls_failure(error) is tls
+
+
+def test_an_error_built_by_hand_has_no_hint() -> None:
+    error = APIStatusError("refused", status_code=400)
+    assert str(error) == "400: refused"
+    assert (error.hint, error.request_id, error.body) == ("", None, None)
