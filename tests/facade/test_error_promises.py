@@ -147,3 +147,8 @@ def test_an_error_built_by_hand_has_no_hint() -> None:
     error = APIStatusError("refused", status_code=400)
     assert str(error) == "400: refused"
     assert (error.hint, error.request_id, error.body) == ("", None, None)
+
+
+def test_a_body_that_is_not_utf8_is_kept_readable() -> None:
+    error = answered(502, b"\xffbad gateway")
+    assert error.message == error.body == "\ufffdbad gateway"
