@@ -14,6 +14,7 @@ from luml_facade import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
+    ConfigurationError,
     ConflictError,
     InternalServerError,
     LumlAPIError,
@@ -152,3 +153,7 @@ def test_an_error_built_by_hand_has_no_hint() -> None:
 def test_a_body_that_is_not_utf8_is_kept_readable() -> None:
     error = answered(502, b"\xffbad gateway")
     assert error.message == error.body == "\ufffdbad gateway"
+
+
+def test_every_error_keeps_its_message() -> None:
+    assert ConfigurationError("set base_url").message == "set base_url"

@@ -24,7 +24,10 @@ async def test_a_torn_journal_entry_is_dropped_and_the_call_goes_on(
     assert await run(luml.orbits.list()) == []
 
     assert not torn.exists()
-    assert any("dropping unreadable journal entry" in r.getMessage() for r in caplog.records)
+    dropped = [r.getMessage() for r in caplog.records if "unreadable journal" in r.getMessage()]
+    assert len(dropped) == 1
+    assert dropped[0].startswith(f"dropping unreadable journal entry {torn.name} (")
+    assert "Unterminated string" in dropped[0]  # the reason, from the JSON parser
 
 
 async def test_an_unusable_journal_directory_does_not_stop_an_upload(
