@@ -14,11 +14,13 @@ NODE = re.compile(r"`(tests/[\w/]+\.py)::(test_\w+)`")
 
 
 def promise_rows() -> list[tuple[str, str]]:
-    """(promise, tests cell) of each row of the page's table, header and separator left out."""
+    """(promise, tests cell) of each row of the page's promises table."""
+    lines = PAGE.read_text(encoding="utf-8").splitlines()
+    start = lines.index("| Promise | Tests |")
     rows = []
-    for line in PAGE.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("| ") or line.startswith(("| Promise |", "| --- |")):
-            continue
+    for line in lines[start + 2 :]:
+        if not line.startswith("| "):
+            break  # the end of the promises table
         cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
         assert len(cells) == 2, line
         rows.append((cells[0], cells[1]))
