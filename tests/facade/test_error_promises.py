@@ -28,13 +28,13 @@ from luml_facade._retry import is_tls_failure
 from luml_facade.testing import Fault, LocalLuml, Tenant
 
 from .conftest import run
+from .test_errors import settle
 
 
 async def test_a_409_is_an_answer_never_retried(
     luml: Any, luml_server: LocalLuml, luml_tenant: Tenant
 ) -> None:
-    await run(luml.orbits.list())
-    luml_server.requests_seen.clear()
+    await settle(luml, luml_server)
     luml_server.faults.add(
         Fault(target="api", method="GET", path_contains="/orbits", status=409, times=5)
     )

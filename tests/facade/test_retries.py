@@ -24,6 +24,7 @@ from luml_facade._retry import parse_retry_after
 from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant
 
 from .conftest import FAST_RETRIES, make_client, run, write_artifact
+from .test_errors import settle
 
 # A policy whose waits are long enough to see in the server's log: 0.2 s, 0.4 s, 0.8 s at
 # most (full jitter draws below these; `ceiling_jitter` makes it draw the ceiling).
@@ -122,8 +123,7 @@ async def test_retry_after_is_waited_on_api_calls(
     luml: Any, luml_server: LocalLuml, luml_tenant: Tenant
 ) -> None:
     """FAST_RETRIES has no backoff at all: only the server's Retry-After makes it wait."""
-    await run(luml.orbits.list())
-    luml_server.requests_seen.clear()
+    await settle(luml, luml_server)
     luml_server.faults.add(
         Fault(target="api", method="GET", path_contains="/orbits", status=429, retry_after="1")
     )
