@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-demo test live-test live-diff lint types unit docs regenerate check-generated api-update demo server bench azurite clean
+.PHONY: install install-demo test live-test live-diff lint types unit docs regenerate check-generated api-update demo server bench azurite clean mutate
 
 # Azurite (Microsoft's Azure Storage emulator, npm) for the Azure tests: pinned with a lock
 # file in tools/azurite/, installed with `npm ci` into the git-ignored .tools/azurite/.
@@ -106,3 +106,12 @@ bench: $(BENCH_STAMP)
 clean:
 	rm -rf .venv-bench
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .tools
+
+## mutate: mutation testing (mutmut) over the modules that carry the README's promises; a
+# tool, not a gate. Modules and tests: [tool.mutmut] in pyproject.toml. Survivors:
+# `$(BIN)/mutmut results`, one in detail: `$(BIN)/mutmut show NAME`. MUTANTS="glob" limits
+# the run (e.g. MUTANTS='luml_facade._retry*'); see docs/behaviour.md.
+MUTATE_CHILDREN ?= 2
+mutate: install
+	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
+	$(BIN)/mutmut results

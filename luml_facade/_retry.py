@@ -68,11 +68,11 @@ def is_tls_failure(error: BaseException) -> bool:
     seen: BaseException | None = error
     for _ in range(8):
         if seen is None:
-            return False
+            break
         if isinstance(seen, ssl.SSLError):
             return True
         seen = seen.__cause__ or seen.__context__
-    return "CERTIFICATE_VERIFY_FAILED" in str(error)
+    return "CERTIFICATE_VERIFY_FAILED" in str(error)  # a transport that kept only the text
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "luml_facade"
-SOURCES = [*sorted((PACKAGE / "resources").glob("[!_]*.py")), PACKAGE / "resources" /
-           "_track_entries.py", PACKAGE / "_client.py"]  # fmt: skip
+SOURCES = [*sorted((PACKAGE / "resources").glob("[!_]*.py")), PACKAGE / "_client.py"]
 CLIENTS = {"_BaseClient", "LumlClient", "AsyncLumlClient"}
 
 

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -212,7 +213,7 @@ class ApiFaultMiddleware:
             await self._app(scope, receive, send)
             return
         method, path = scope["method"], _scope_path(scope)
-        self._seen.append(SeenRequest("api", method, path, _scope_headers(scope)))
+        self._seen.append(SeenRequest("api", method, path, _scope_headers(scope), time.monotonic()))
         fault = self._faults.pick("api", method, path)
         if fault is None:
             await self._app(scope, receive, send)

@@ -135,9 +135,11 @@ class Faults:
 
 
 class SeenRequest(NamedTuple):
-    """A request the API or the storage received; header names are lower-case."""
+    """A request the API or the storage received; header names are lower-case. `at` is
+    when it arrived (`time.monotonic()`), so tests can read the waits between retries."""
 
     target: str
     method: str
     path: str
     headers: dict[str, str]
+    at: float = 0.0

@@ -57,7 +57,8 @@ class LocalLuml:
     the way production will; docs/known-real-server-behaviour.md lists them).
 
     ``faults`` injects failures; ``requests_seen`` logs every API and storage request as
-    :class:`SeenRequest` ``(target, method, path, headers)`` with lower-case header names.
+    :class:`SeenRequest` ``(target, method, path, headers, at)``: lower-case header names,
+    ``at`` the arrival time (``time.monotonic()``).
     """
 
     def __init__(

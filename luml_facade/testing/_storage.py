@@ -112,7 +112,9 @@ class FaultMiddleware:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method, path = environ["REQUEST_METHOD"], environ_path(environ)
-        self._seen.append(SeenRequest("storage", method, path, environ_headers(environ)))
+        self._seen.append(
+            SeenRequest("storage", method, path, environ_headers(environ), time.monotonic())
+        )
         fault = self._faults.pick("storage", method, path)
         profile = self._network()
         if profile.latency:

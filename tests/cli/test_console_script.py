@@ -16,8 +16,12 @@ from .conftest import SETTING_VARIABLES, Shell
 
 def luml_script() -> str:
     script = shutil.which("luml", path=str(Path(sys.executable).parent))
-    if script is None:
-        pytest.skip("the luml console script is not installed in this environment")
+    if script is None:  # `make install` (pip install -e '.[dev]') installs it
+        pytest.fail(
+            f"the luml console script is not installed next to {sys.executable}: run "
+            "`make install` (or pip install -e '.[cli]') first",
+            pytrace=False,
+        )
     return script
 
 

@@ -4,10 +4,13 @@ error, never "a bug in luml-facade"), on both clients."""
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 from collections.abc import Iterator
 from typing import Any
 
+import luml_facade.resources
 from luml_facade import InvalidArgumentError, LumlClient
 from luml_facade._session import Resource, operation, paged
 
@@ -43,10 +46,19 @@ class Wrong:
         return "Wrong()"
 
 
+RESOURCE_CLASSES = {
+    name: value
+    for module in pkgutil.iter_modules(luml_facade.resources.__path__)
+    for name, value in vars(importlib.import_module(f"luml_facade.resources.{module.name}")).items()
+    if isinstance(value, type)
+}
+
+
 def public_methods() -> Iterator[tuple[str, str, str]]:
     """(noun, method, argument) for every argument of every public resource method."""
     for noun in NOUNS:
-        owner = inspect.get_annotations(getattr(LumlClient, noun).func, eval_str=True)["return"]
+        getter = getattr(LumlClient, noun).func  # resources are imported lazily: name them
+        owner = inspect.get_annotations(getter, eval_str=True, locals=RESOURCE_CLASSES)["return"]
         owner = getattr(owner, "__origin__", owner)
         assert issubclass(owner, Resource), owner
         for name, member in vars(owner).items():

@@ -1,12 +1,11 @@
 """bucket_secrets.check on both clients: a bucket that works and ones that fail, through the
-local server's connection-test URLs and its S3 storage (Azure through an in-memory blob
-service)."""
+local server's connection-test URLs and its S3 storage (Azure through Azurite)."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
-import httpx
 import pytest
 
 from luml_facade import (
@@ -22,8 +21,8 @@ from luml_facade.testing import Azurite, Fault, LocalLuml, Tenant
 
 from .conftest import FAST_RETRIES, run
 
-# A connection string for the cases that never reach storage (refused arguments, a mocked
-# storage answer); the container test uses Azurite's own.
+# A connection string for the cases that never reach storage (refused arguments); the
+# container tests use Azurite's own.
 CONNECTION_STRING = (
     "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;"
     "BlobEndpoint=http://azure.test/devstoreaccount1"
@@ -169,20 +168,6 @@ async def test_bad_arguments(luml: Any, luml_tenant: Tenant) -> None:
         )
 
 
-def azure_client(kind: str, server: LocalLuml, tenant: Tenant, handler: Any) -> Any:
-    """A client whose storage requests go to `handler` (an in-memory Azure blob service)."""
-    transport = httpx.MockTransport(handler)
-    storage: Any = (
-        httpx.AsyncClient(transport=transport)
-        if kind == "async"
-        else httpx.Client(transport=transport)
-    )
-    client_class: Any = AsyncLumlClient if kind == "async" else LumlClient
-    return client_class(
-        api_key=tenant.api_key, base_url=server.url, retry=FAST_RETRIES, storage_http_client=storage
-    )
-
-
 async def close(client: Any) -> None:
     await run(client.aclose() if isinstance(client, AsyncLumlClient) else client.close())
 
@@ -206,17 +191,21 @@ async def test_an_azure_container(
 
 
 async def test_an_azure_container_that_refuses_the_signature(
-    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant
+    client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, azurite: Azurite
 ) -> None:
-    answer = "<Error><Code>AuthenticationFailed</Code><Message>Bad sig</Message></Error>"
-    luml = azure_client(
-        client_kind, luml_server, luml_tenant, lambda request: httpx.Response(403, text=answer)
+    """A secret holding the wrong account key: the server signs with it, Azurite refuses."""
+    client_class: Any = AsyncLumlClient if client_kind == "async" else LumlClient
+    luml = client_class(api_key=luml_tenant.api_key, base_url=luml_server.url, retry=FAST_RETRIES)
+    wrong_key = base64.b64encode(b"not the account key").decode()
+    connection_string = (
+        f"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={wrong_key};"
+        f"BlobEndpoint={azurite.blob_endpoint};"
     )
-    secret = await run(luml.bucket_secrets.create(CONNECTION_STRING, "models", type="azure"))
+    secret = await run(luml.bucket_secrets.create(connection_string, "models", type="azure"))
     result = await run(luml.bucket_secrets.check(secret.id))
     assert (result.failed_step, result.status_code, result.error_code) == (
         BucketCheckStep.UPLOAD,
         403,
-        "AuthenticationFailed",
+        "AuthorizationFailure",  # Azurite's code for a bad SAS (Azure's: AuthenticationFailed)
     )
     await close(luml)

@@ -70,14 +70,18 @@ def status_text(item: Any) -> str:
 
 
 async def interrupted_call(interrupter: Interrupter, k: int, call: Any) -> bool:
-    """Run `call` with the k-th instruction interrupted; True if it was interrupted."""
+    """Run `call` with the k-th instruction interrupted; True if it was interrupted. An
+    interruption must reach the caller (Ctrl-C as KeyboardInterrupt, cancellation as
+    CancelledError), and a call that was not interrupted must not raise one."""
     interrupter.arm(k)
+    propagated = False
     try:
         await run(call())
     except (KeyboardInterrupt, asyncio.CancelledError):
-        pass
+        propagated = True
     finally:
         interrupter.disarm()
+    assert propagated == interrupter.fired, (k, "fired" if interrupter.fired else "not fired")
     return interrupter.fired
 
 
@@ -164,14 +168,16 @@ async def test_150_cancellations_at_random_points(
     loop = asyncio.get_running_loop()
     rng = random.Random(150)
     cancelled = 0
+    requested: list[bool] = []  # per upload: whether task.cancel() was accepted
     for _ in range(150):
         task = asyncio.ensure_future(luml.artifacts.upload(path))
+        requested.append(False)
 
         def cancel_after(turns: int, task: asyncio.Future[Any] = task) -> None:
             if task.done():
                 return
             if turns == 0:
-                task.cancel()
+                requested[-1] = task.cancel()
             else:
                 loop.call_soon(cancel_after, turns - 1)
 
@@ -180,6 +186,8 @@ async def test_150_cancellations_at_random_points(
             await task
         except asyncio.CancelledError:
             cancelled += 1
+        # a cancellation that reached the task propagated to whoever awaits it
+        assert task.cancelled() == requested[-1], len(requested)
 
     items = await collect(luml.artifacts.list_all())  # the next call
     statuses = [status_text(item) for item in items]

@@ -13,7 +13,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from luml_facade import (
@@ -25,25 +24,14 @@ from luml_facade import (
 )
 from luml_facade.testing import Fault, Hold, LocalLuml, Tenant, artifact_manifest
 
+from ._server_view import defaults_of, raw_statuses
 from .conftest import run, write_artifact
-from .test_signals import CHILD, defaults_of
+from .test_signals import CHILD
 from .test_transfers import Recorder
 
 MiB = 1024 * 1024
 ARTIFACTS = "/artifacts"
 NO_SUCH_BUCKET = b"<Error><Code>NoSuchBucket</Code><Message>no bucket</Message></Error>"
-
-
-async def raw_statuses(luml: Any, server: LocalLuml, tenant: Tenant) -> list[str]:
-    """Statuses as the server holds them, read without a facade call (which would repair)."""
-    organization, orbit, collection = await defaults_of(luml)
-    response = httpx.get(
-        f"{server.url}/v1/organizations/{organization}/orbits/{orbit}/artifacts",
-        params={"collection_ids": collection},
-        headers={"Authorization": f"Bearer {tenant.api_key}"},
-    )
-    response.raise_for_status()
-    return sorted(item["status"] for item in response.json()["items"])
 
 
 async def statuses(luml: Any) -> list[str]:
@@ -76,7 +64,9 @@ async def test_a_lost_answer_to_create_is_repaired_by_the_next_call(
     assert journal_names(journal_dir) == []
 
 
-async def test_progress_start_raising_marks_upload_failed(workspace: Any, tmp_path: Path) -> None:
+async def test_progress_start_raising_marks_upload_failed(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
     class Broken(Recorder):
         def start(self, file_name: str, total: int) -> None:
             raise ValueError("bar broke")
@@ -86,11 +76,11 @@ async def test_progress_start_raising_marks_upload_failed(workspace: Any, tmp_pa
             workspace.artifacts.upload(write_artifact(tmp_path / "m.luml"), on_progress=Broken())
         )
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
 
 
 async def test_progress_finish_raising_never_hides_the_outcome(
-    workspace: Any, luml_server: LocalLuml, tmp_path: Path
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
     class Broken(Recorder):
         def finish(self) -> None:
@@ -105,7 +95,7 @@ async def test_progress_finish_raising_never_hides_the_outcome(
     with pytest.raises(FileUploadError, match="HTTP 500") as raised:
         await run(workspace.artifacts.upload(path, name="second", on_progress=Broken()))
     assert any("finish() raised too" in note for note in raised.value.__notes__)
-    assert sorted(await statuses(workspace)) == ["upload_failed", "uploaded"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed", "uploaded"]
 
 
 async def test_api_unreachable_at_failure_is_repaired_by_the_next_call(
@@ -164,7 +154,7 @@ async def test_a_file_changed_after_hashing_is_never_stored(
     with pytest.raises(FileUploadError, match=r"m\.luml changed while it was being uploaded"):
         await run(workspace.artifacts.upload(path, on_progress=Rewrite()))
 
-    assert await statuses(workspace) == ["upload_failed"]
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
     page = await run(workspace.artifacts.list())
     location = page.items[0].bucket_location
     assert luml_server.stored_object(luml_tenant.bucket_name, location) is None

@@ -21,6 +21,7 @@ import pytest
 
 from luml_facade.testing import Fault, Hold, LocalLuml, Tenant
 
+from ._server_view import defaults_of
 from .conftest import run, write_artifact
 
 CHILD = Path(__file__).with_name("_child.py")
@@ -45,14 +46,6 @@ DELETE_POINTS = [
     ("confirm", "delete", 4096, "api", "DELETE", ARTIFACTS),
 ]
 SIGNALS = {"sigint": signal.SIGINT, "sigterm": signal.SIGTERM}
-
-
-async def defaults_of(luml: Any) -> tuple[str, str, str]:
-    if hasattr(luml, "get_defaults"):
-        organization, orbit, collection = await luml.get_defaults()
-    else:
-        organization, orbit, collection = luml.organization, luml.orbit, luml.collection
-    return str(organization), str(orbit), str(collection)
 
 
 def start_child(

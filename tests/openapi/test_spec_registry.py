@@ -19,12 +19,24 @@ def test_rule_or_validation_error_is_the_list_form_first_then_the_string_form() 
     ]
 
 
-@pytest.mark.parametrize("op", OPERATIONS, ids=str)
-def test_5xx_is_documented_only_as_the_servers_plain_text_failure(op: Operation) -> None:
-    for code, response in op.responses.items():
-        if code.startswith("5"):
-            assert code == "500"
-            assert response["content"] == {"text/plain": {"schema": {"type": "string"}}}
+# (operation, status) for every 5xx answer the spec declares: most operations declare none.
+DECLARED_5XX = [
+    pytest.param(op, code, id=f"{op}-{code}")
+    for op in OPERATIONS
+    for code in op.responses
+    if code.startswith("5")
+]
+
+
+def test_some_operations_declare_a_5xx() -> None:
+    # Guard for the parametrized test below: an empty list would make it pass vacuously.
+    assert DECLARED_5XX
+
+
+@pytest.mark.parametrize(("op", "code"), DECLARED_5XX)
+def test_5xx_is_documented_only_as_the_servers_plain_text_failure(op: Operation, code: str) -> None:
+    assert code == "500"
+    assert op.responses[code]["content"] == {"text/plain": {"schema": {"type": "string"}}}
 
 
 REGISTRY_OPERATIONS = {

@@ -1,0 +1,56 @@
+"""The download's fast-connection decision at its real threshold (100 MiB/s): the first
+stream is timed over its first part, and the measured rate decides whether it brings the whole
+file or stops there for parallel ranges. The rate is injected through the arrival times of the
+first and last byte (what `PartialFile` stamps), so no test depends on this machine's speed."""
+
+from __future__ import annotations
+
+import pytest
+
+from luml_facade.transfer.download import DownloadPlan
+from luml_facade.transfer.partial import MiB, Span
+
+PART = 16 * MiB
+SIZE = 100 * MiB
+
+
+def first_span_measured_at(rate: float) -> Span:
+    """The plan's first span with its first part received at `rate` bytes per second."""
+    span = DownloadPlan(part_size=PART, concurrency=8).first_span(SIZE)
+    span.first_byte_at = 1000.0
+    span.got = PART
+    span.last_byte_at = span.first_byte_at + PART / rate
+    return span
+
+
+@pytest.mark.parametrize("rate", [101 * MiB, 1024 * MiB])
+def test_a_connection_faster_than_100_mib_per_second_brings_the_whole_file(rate: float) -> None:
+    span = first_span_measured_at(rate)
+
+    assert not span.stops_here()
+    assert (span.end, span.probe) == (SIZE, None)  # decided once: the stream goes on
+
+
+@pytest.mark.parametrize("rate", [99 * MiB, 10 * MiB])
+def test_a_slower_connection_stops_after_its_first_part(rate: float) -> None:
+    span = first_span_measured_at(rate)
+
+    assert span.stops_here()
+    assert span.end == PART  # cut where it got to: the rest comes in ranges
+    assert DownloadPlan(part_size=PART).spans_after(span.end, SIZE)[0].start == PART
+
+
+def test_the_rate_is_not_judged_before_the_first_part_arrived() -> None:
+    span = first_span_measured_at(1 * MiB)
+    span.got = PART - 1
+
+    assert not span.stops_here()
+    assert span.probe is not None  # still timing
+
+
+@pytest.mark.parametrize(
+    ("concurrency", "size"), [(1, SIZE), (8, PART)], ids=["one-connection", "one-part"]
+)
+def test_no_timing_when_ranges_could_not_follow(concurrency: int, size: int) -> None:
+    span = DownloadPlan(part_size=PART, concurrency=concurrency).first_span(size)
+    assert span.probe is None
