@@ -37,7 +37,7 @@ RUNS = 2
 # its output must show it as written (the progress handler logs through logging).
 EXPECTED_OUTPUT = {
     "class LogProgress(BaseProgressHandler):": "progress.luml: done",
-    "luml.tracks.download_by_stage(": "production model at models/model.v3.luml",
+    'print("production model at", path)': "production model at models/model.v3.luml",
 }
 
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import attrs
 import click
 
-from .._options import KeyFrom
 from ._output import Output
 from ._settings import SCOPES, Settings, is_private, resolve
 
@@ -69,6 +68,7 @@ class State:
             key = settings.require_key()
             depth = SCOPES.index(scope)
             from .._client import LumlClient
+            from .._options import KeyFrom
 
             self._clients[scope] = LumlClient(
                 api_key=KeyFrom(key.reveal(), key.source),

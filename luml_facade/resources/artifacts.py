@@ -45,6 +45,7 @@ class ArtifactResource(Resource[M]):
 
     arguments: ClassVar[Mapping[str, Rule]] = {
         "name": Rule(),  # an empty name means the file's name
+        "artifact": Rule(empty=False),  # cached_path: an Artifact, an id or an exact name
         "file_name": NAME,
         "size": Rule(low=0),
         "sort_by": Rule(

@@ -14,7 +14,7 @@ from luml_facade import ArtifactStatus
 from .conftest import run, write_artifact
 
 
-async def test_a_torn_journal_entry_is_dropped_and_the_call_goes_on(
+async def test_a_torn_journal_entry_is_set_aside_and_the_call_goes_on(
     luml: Any, journal_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     torn = journal_dir / "upload-0123456789abcdef.json"
@@ -24,10 +24,12 @@ async def test_a_torn_journal_entry_is_dropped_and_the_call_goes_on(
     assert await run(luml.orbits.list()) == []
 
     assert not torn.exists()
-    dropped = [r.getMessage() for r in caplog.records if "unreadable journal" in r.getMessage()]
-    assert len(dropped) == 1
-    assert dropped[0].startswith(f"dropping unreadable journal entry {torn.name} (")
-    assert "Unterminated string" in dropped[0]  # the reason, from the JSON parser
+    (kept,) = (journal_dir / "set-aside").glob(f"{torn.name}.*")  # kept for a look
+    assert kept.read_bytes() == b'{"kind": "upl'
+    moved = [r.getMessage() for r in caplog.records if "set aside journal file" in r.getMessage()]
+    assert len(moved) == 1
+    assert torn.name in moved[0]
+    assert "Unterminated string" in moved[0]  # the reason, from the JSON parser
 
 
 async def test_an_unusable_journal_directory_does_not_stop_an_upload(

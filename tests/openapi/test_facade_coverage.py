@@ -101,9 +101,13 @@ def response_models() -> dict[type, set[str]]:
     return found
 
 
+# Every generated model by name (the models package loads them lazily, so vars() is not enough).
+MODEL_NAMES = {name: getattr(generated_models, name) for name in generated_models.__all__}
+
+
 def wire_names(model: type) -> dict[str, Any]:
     """The JSON field names of a generated model (`type_` is `type`) -> their annotations."""
-    hints = typing.get_type_hints(model, localns=vars(generated_models))
+    hints = typing.get_type_hints(model, localns=MODEL_NAMES)
     return {
         field.name.removesuffix("_") if field.name.endswith("_") else field.name: hints[field.name]
         for field in attrs.fields(model)

@@ -61,7 +61,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "cache": (
         "cache",
         "cache_group",
-        "The local model cache: what is cached, prune it, verify it.",
+        "The shared model cache that `cached_path` and `download(cache=True)` fill.",
     ),
 }
 
