@@ -20,7 +20,7 @@ from ..calls import track_entries as entries
 from ..calls import tracks
 from ..calls._resolve import find, require
 from ..calls._route import Route
-from ..transfer.progress import BaseProgressHandler, ProgressOption
+from ..transfer.progress import ProgressOption
 from ..types import (
     ArtifactType,
     SortOrder,
@@ -597,7 +597,7 @@ class TrackResource(Resource[M]):
         stage: str,
         file_path: str | os.PathLike[str] | None = None,
         *,
-        on_progress: BaseProgressHandler | None = None,
+        on_progress: ProgressOption = None,
         cache: bool = False,
     ) -> Flow[Path]:
         """Download the artifact a stage holds ("fetch whatever is in production").
@@ -610,7 +610,7 @@ class TrackResource(Resource[M]):
             stage: The stage, by id or name.
             file_path: A file or a directory; by default the artifact's file name in the
                 current directory.
-            on_progress: A progress handler (a bar is shown on a terminal by default).
+            on_progress: As for `artifacts.download` (False: none; default: a bar on a terminal).
             cache: Fill the target from the shared cache (see `cached_path_by_stage`): a hard
                 link where the file system allows (read-only), a copy otherwise.
 

@@ -305,3 +305,8 @@ async def test_download_by_stage_fetches_what_production_holds(
     path = await run(luml.tracks.download_by_stage("churn", "production", target))
     assert path == target / "churn.luml"
     assert hashlib.sha256(path.read_bytes()).hexdigest() == artifact.file_hash
+    # on_progress takes what artifacts.download takes: False for no progress at all
+    quiet = await run(
+        luml.tracks.download_by_stage("churn", "production", tmp_path / "q.luml", on_progress=False)
+    )
+    assert hashlib.sha256(quiet.read_bytes()).hexdigest() == artifact.file_hash
