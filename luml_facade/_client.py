@@ -20,10 +20,11 @@ from ._http import check_storage_client, keyed, new_api_client, storage_connecti
 from ._options import ClientOptions
 from ._retry import RetryPolicy
 from ._session import AsyncMode, M, Session, SyncMode
-from ._storage_client import AsyncHttpxStorage, HttpxStorage, WireStorage
+from ._storage_later import LaterStorage
 
 if TYPE_CHECKING:  # each resource module is imported when its property is first read
     from ._flow import Flow
+    from ._storage_client import WireStorage
     from .resources.artifacts import ArtifactResource
     from .resources.bucket_secrets import BucketSecretResource
     from .resources.collections import CollectionResource
@@ -35,14 +36,25 @@ if TYPE_CHECKING:  # each resource module is imported when its property is first
     from .resources.tracks import TrackResource
 
 
+def _wire_storage(options: ClientOptions) -> WireStorage:
+    """The default storage transport (urllib3 pools), imported and built on first use."""
+    from ._storage_client import WireStorage
+
+    return WireStorage(options, storage_connections(options))
+
+
 def _repair_prelude(options: ClientOptions) -> Callable[[], Flow[Any]]:
     """Each call's prelude: settle what interrupted transfers of this key left in the journal
-    (transfer/repair.py is imported on the first call, not with the client)."""
+    (transfer/repair.py is imported when the journal holds an entry, not with the client)."""
 
     def repair() -> Flow[Any]:
+        from .transfer.journal import Journal
+
+        if not any(Journal().entries()):  # nothing left behind: one directory listing
+            return []
         from .transfer.repair import Recorder, sweep
 
-        return sweep(Recorder.for_client(options.base_url, options.api_key.reveal()))
+        return (yield from sweep(Recorder.for_client(options.base_url, options.api_key.reveal())))
 
     return repair
 
@@ -182,12 +194,17 @@ class _BaseClient(Generic[M]):
         return self._own(new_api_client(self._options, asynchronous=self._asynchronous))
 
     def _storage_transport(self, supplied: Any) -> Any:
-        """urllib3 for presigned URLs (see _storage_client.py), or the caller's httpx client."""
+        """urllib3 for presigned URLs (see _storage_client.py), or the caller's httpx client.
+        The urllib3 transport is built at the first storage request (`LaterStorage`), so a
+        client that moves no file does not import it."""
+        if supplied is None:
+            options = self._options  # not self: the transport holds no reference to the client
+            return self._own(LaterStorage(lambda: _wire_storage(options)))
+        from ._storage_client import AsyncHttpxStorage, HttpxStorage
+
         if isinstance(supplied, httpx.AsyncClient):
             return AsyncHttpxStorage(supplied)
-        if isinstance(supplied, httpx.Client):
-            return HttpxStorage(supplied)
-        return self._own(WireStorage(self._options, storage_connections(self._options)))
+        return HttpxStorage(supplied)
 
     def _own(self, client: Any) -> Any:
         self._owned.append(client)

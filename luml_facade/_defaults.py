@@ -11,7 +11,6 @@ import attrs
 from ._errors import ConfigurationError
 from ._flow import Flow
 from ._lookup import describe, pick
-from .calls import collections, orbits, organizations
 from .calls._resolve import find
 from .calls._route import Route
 
@@ -57,6 +56,10 @@ def _choose(kind: str, wanted: str | None, items: Sequence[T], parent: str) -> t
 
 def resolve(requested: Requested) -> Flow[Resolved]:
     """Resolve the requested defaults level by level (organization, orbit, collection)."""
+    # imported here, not with the client: a client that is never asked to resolve a default
+    # does not import the calls, the facade's types or the generated endpoints
+    from .calls import orbits, organizations
+
     candidates = yield from organizations.fetch_all()
     organization, why = _choose(
         "organization", requested.organization, candidates, "the API key's user"
@@ -83,6 +86,8 @@ def resolve(requested: Requested) -> Flow[Resolved]:
 def _resolve_collection(
     organization_id: str, orbit: Any, wanted: str | None
 ) -> Flow[tuple[str | None, str]]:
+    from .calls import collections
+
     parent = f"orbit {orbit.name!r}"
     route = Route(organization_id, orbit.id)
     if wanted is not None:

@@ -6,14 +6,12 @@ sync and async clients share one implementation of each piece of logic.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -42,8 +40,14 @@ from ._flow import (
 )
 from ._options import ApiKey
 from ._retry import RETRYABLE_STATUSES, RetryPolicy, is_tls_failure
-from ._storage_client import AsyncHttpxStorage, BlockingStorage
 from ._threads import run_in_threads
+
+if TYPE_CHECKING:  # asyncio and the storage transports are imported where they are used:
+    # the blocking client needs neither (benchmarks/import_time.py)
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ._storage_client import AsyncHttpxStorage, BlockingStorage
 
 T = TypeVar("T")
 logger = logging.getLogger("luml_facade")
@@ -398,6 +402,8 @@ class AsyncDriver(_BaseDriver):
         if isinstance(instruction, StreamToSink):
             return await self._stream(instruction)
         if isinstance(instruction, Sleep):
+            import asyncio
+
             return await asyncio.sleep(instruction.seconds)
         if isinstance(instruction, Blocking):  # awaited to its end even when cancelled
             function = instruction.function
@@ -407,6 +413,8 @@ class AsyncDriver(_BaseDriver):
         raise TypeError(f"unknown instruction {instruction!r}")
 
     async def _send_storage(self, request: StorageRequest) -> httpx.Response:
+        from ._storage_client import AsyncHttpxStorage
+
         storage = self.storage
         if isinstance(storage, AsyncHttpxStorage):
             response = await storage.send(request)
@@ -416,6 +424,8 @@ class AsyncDriver(_BaseDriver):
         return response
 
     async def _stream(self, instruction: StreamToSink) -> httpx.Response:
+        from ._storage_client import AsyncHttpxStorage
+
         storage = self.storage
         if isinstance(storage, AsyncHttpxStorage):
             response = await storage.stream(instruction)
@@ -428,6 +438,9 @@ class AsyncDriver(_BaseDriver):
         """Run blocking storage I/O in a worker thread. On cancellation the transfer is told
         to stop at its next chunk, and awaited (briefly), so no thread keeps writing to a
         file the flow is about to discard."""
+        import asyncio
+        from concurrent.futures import ThreadPoolExecutor
+
         stop = threading.Event()
         if self._threads is None:
             self._threads = ThreadPoolExecutor(
@@ -449,6 +462,8 @@ class AsyncDriver(_BaseDriver):
             self._threads = None
 
     async def _parallel(self, instruction: Parallel) -> list[Any]:
+        import asyncio
+
         gate = asyncio.Semaphore(instruction.limit)
 
         async def run_gated(make: Any) -> Any:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+from luml_openapi.models import SortOrder
 from luml_openapi.types import UNSET
 
 from ._flow import Emit, Flow
-from .types import SortOrder
 
 T = TypeVar("T")
 

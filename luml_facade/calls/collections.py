@@ -1,18 +1,15 @@
 """Collection calls: pages, one collection (with its tags and metric keys), the ones of a
-name, create, update, delete (routes under an orbit)."""
+name, create, update, delete (routes under an orbit).
+
+The endpoints of create, update and delete are imported where they are called: resolving the
+defaults (and `luml whoami`) only lists and reads, and does not load them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from luml_openapi.api.collections import (
-    create_collection,
-    delete_collection,
-    get_collection,
-    list_collections,
-    update_collection,
-)
-from luml_openapi.models import CollectionCreate, CollectionUpdate
+from luml_openapi.api.collections import get_collection, list_collections
 from luml_openapi.types import UNSET
 
 from .._flow import Flow, call
@@ -74,6 +71,9 @@ def create(
     tags: Sequence[str] | None,
 ) -> Flow[Collection]:
     """A new collection in the orbit."""
+    from luml_openapi.api.collections import create_collection
+    from luml_openapi.models import CollectionCreate
+
     body = CollectionCreate(
         description=description, name=name, type_=CollectionType(kind), tags=given_list(tags)
     )
@@ -94,6 +94,9 @@ def update(
     description, tags cleared when left out), so the collection is read first and the values
     not given are sent along.
     """
+    from luml_openapi.api.collections import update_collection
+    from luml_openapi.models import CollectionUpdate
+
     ids = route.ids(collection_id=collection_id)
     stored = (yield from call(get_collection, **ids)).to_dict()
     body = CollectionUpdate(
@@ -107,4 +110,6 @@ def update(
 
 def delete(route: Route, collection_id: str) -> Flow[None]:
     """Delete an empty collection (ConflictError while it holds artifacts)."""
+    from luml_openapi.api.collections import delete_collection
+
     yield from call(delete_collection, **route.ids(collection_id=collection_id))

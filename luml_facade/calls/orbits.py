@@ -1,9 +1,12 @@
-"""Orbit calls: list, one orbit, create, update, delete (routes under an organization)."""
+"""Orbit calls: list, one orbit, create, update, delete (routes under an organization).
+
+The endpoints of create, update and delete are imported where they are called: resolving the
+defaults (and `luml whoami`) only lists and reads, and does not load them.
+"""
 
 from __future__ import annotations
 
-from luml_openapi.api.orbits import create_orbit, delete_orbit, get_orbit, list_orbits, update_orbit
-from luml_openapi.models import OrbitCreate, OrbitUpdate
+from luml_openapi.api.orbits import get_orbit, list_orbits
 from luml_openapi.types import UNSET
 
 from .._flow import Flow, call
@@ -27,6 +30,9 @@ def fetch(route: Route, orbit_id: str) -> Flow[Orbit]:
 
 def create(route: Route, name: str, bucket_secret_id: str) -> Flow[Orbit]:
     """A new orbit storing its files in that bucket secret."""
+    from luml_openapi.api.orbits import create_orbit
+    from luml_openapi.models import OrbitCreate
+
     body = OrbitCreate(name=name, bucket_secret_id=require_uuid("bucket secret", bucket_secret_id))
     created = yield from call(create_orbit, idempotent=False, **route.ids(), body=body)
     return adopt(Orbit, created)
@@ -36,6 +42,9 @@ def update(
     route: Route, orbit_id: str, name: str | None, bucket_secret_id: str | None
 ) -> Flow[Orbit]:
     """Change only the fields given."""
+    from luml_openapi.api.orbits import update_orbit
+    from luml_openapi.models import OrbitUpdate
+
     body = OrbitUpdate(
         name=given(name),
         bucket_secret_id=UNSET
@@ -48,4 +57,6 @@ def update(
 
 def delete(route: Route, orbit_id: str) -> Flow[None]:
     """Delete an orbit with all its collections."""
+    from luml_openapi.api.orbits import delete_orbit
+
     yield from call(delete_orbit, **route.ids(orbit_id=orbit_id))

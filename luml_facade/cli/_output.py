@@ -12,12 +12,13 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import click
 
-from ..transfer.progress import BaseProgressHandler, SilentProgressHandler, TqdmProgressHandler
+if TYPE_CHECKING:  # the transfer package is imported by the commands that move files
+    from ..transfer.progress import BaseProgressHandler
 
 Column = tuple[str, Callable[[Any], Any]]
 
@@ -159,6 +160,8 @@ class Output:
 
     def progress(self) -> BaseProgressHandler:
         """A progress bar on stderr when it is a terminal (never with --quiet)."""
+        from ..transfer.progress import SilentProgressHandler, TqdmProgressHandler
+
         if not self.quiet and is_terminal(sys.stderr):
             return TqdmProgressHandler(file=sys.stderr)
         return SilentProgressHandler()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,6 +60,8 @@ def read_config(path: Path) -> dict[str, str]:
             f"config file {path} is not UTF-8 text (byte {error.start}: {error.reason}): save "
             "it as UTF-8, or write it again with `luml configure`"
         ) from None
+    import tomllib  # here: most runs have no config file to parse
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -257,7 +257,7 @@ def test_default_timeouts(client_class: Any) -> None:
         else luml.raw.get_httpx_client()
     )
     assert api.timeout == httpx.Timeout(60.0, connect=10.0)
-    storage = luml._session.driver.storage
+    storage = luml._session.driver.storage.transport  # built on first use (_storage_later.py)
     pool_timeout = storage._pool_args["timeout"]
     assert (pool_timeout.connect_timeout, pool_timeout.read_timeout) == (10.0, 300.0)
     assert luml._options.storage_timeout == httpx.Timeout(300.0, connect=10.0)
