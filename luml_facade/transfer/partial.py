@@ -34,9 +34,11 @@ from .progress import BaseProgressHandler
 MiB = 1 << 20
 CHUNK = 1 * MiB
 """Bytes read from a connection at once (one buffer), and read back from the file at once."""
-BUFFERS_PER_CONNECTION = 3
-"""Buffers a connection may have: one being filled, the others with the hashing thread."""
-MAX_HELD = 4 * MiB
+BUFFERS_PER_CONNECTION = 16
+"""Buffers a connection may have: one being filled, the others with the hashing thread (at
+three, a connection waited for the hash about 600 times per GiB on a busy 2-core machine;
+at 16, under 100: a hash that falls behind for a moment no longer stalls the receiving)."""
+MAX_HELD = 16 * MiB
 """Bytes the hashing thread holds in memory at most (chunks from a caller's httpx client)."""
 
 
