@@ -4,7 +4,9 @@ the whole file, then rename into place.
 
 Ranged downloads (the s3transfer / AWS CRT technique): a plain GET of the whole file goes
 first and is timed over its first `part_size` bytes. A fast connection (loopback, a fast
-store) brings the whole file alone. A slower one is stopped there, and the rest is cut into
+store) brings the whole file alone. A clearly slower one is stopped there (one in between is
+timed again over four parts: a fast stream that stalled for a moment goes on), and the rest
+is cut into
 `part_size` ranges that `concurrency` connections each GET into their place in the file,
 once the first range, fetched alone, shows that ranges are answered at a useful speed (a
 store that reads the whole object for every range, such as stock moto, gets the rest in one
@@ -22,6 +24,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import attrs
 import httpx
@@ -36,6 +39,8 @@ from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
 from .progress import BaseProgressHandler, call_handler
 
+T = TypeVar("T")
+
 DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
 MIN_PART_SIZE = 1 * MiB
@@ -48,8 +53,9 @@ for the rest to come in parallel ranges; below it the rest comes in one ranged G
 
 @attrs.frozen
 class DownloadPlan:
-    """How to fetch: one stream, timed over its first `part_size` bytes; when that is slower
-    than FAST_CONNECTION, the stream stops there and the rest comes in ranges of `part_size`
+    """How to fetch: one stream, timed over its first `part_size` bytes (and again over four
+    when undecided, see partial.Probe); when that is slower than FAST_CONNECTION, the stream
+    stops there and the rest comes in ranges of `part_size`
     over `concurrency` connections (concurrency 1, or a file no bigger than one part: one
     stream, untimed)."""
 
@@ -149,9 +155,7 @@ def download_artifact(
     plan: DownloadPlan,
 ) -> Flow[Path]:
     """Download an artifact's file, verified against its SHA-256; returns where it landed."""
-    artifact = yield from artifacts.fetch_artifact(route, artifact_id)
-    check_downloadable(artifact)
-    url = yield from artifacts.download_url(route, artifact_id)
+    artifact, url = yield from artifact_and_url(route, artifact_id)
     target = yield from blocking(lambda: target_path(file_path, artifact.file_name, artifact.id))
     sink = PartialFile(target, artifact.size, progress)  # its name is known before it exists
     call_handler(progress.start, "start", FileDownloadError, target.name, artifact.size)
@@ -174,6 +178,33 @@ def download_artifact(
     finally:
         progress.finish()
     return target
+
+
+def artifact_and_url(route: Route, artifact_id: str) -> Flow[tuple[Artifact, str]]:
+    """The artifact's record and a download URL, asked for at once (one round trip before
+    the bytes start, not two). The record's own error comes first, then check_downloadable's;
+    the URL's error counts only for an artifact that can be downloaded."""
+    both: list[Any] = yield from in_parallel(
+        [
+            lambda: artifacts.fetch_artifact(route, artifact_id),
+            lambda: _kept_error(artifacts.download_url(route, artifact_id)),
+        ],
+        2,
+    )
+    record: Artifact = both[0]
+    answer: str | Exception = both[1]
+    check_downloadable(record)
+    if isinstance(answer, Exception):
+        raise answer
+    return record, answer
+
+
+def _kept_error(flow: Flow[T]) -> Flow[T | Exception]:
+    """The flow's result, or the exception it raised (returned, not raised)."""
+    try:
+        return (yield from flow)
+    except Exception as error:
+        return error
 
 
 def fetch_spans(

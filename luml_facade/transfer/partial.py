@@ -34,19 +34,31 @@ from .progress import BaseProgressHandler
 MiB = 1 << 20
 CHUNK = 1 * MiB
 """Bytes read from a connection at once (one buffer), and read back from the file at once."""
-BUFFERS_PER_CONNECTION = 3
-"""Buffers a connection may have: one being filled, the others with the hashing thread."""
-MAX_HELD = 4 * MiB
+BUFFERS_PER_CONNECTION = 16
+"""Buffers a connection may have: one being filled, the others with the hashing thread (at
+three, a connection waited for the hash about 600 times per GiB on a busy 2-core machine;
+at 16, under 100: a hash that falls behind for a moment no longer stalls the receiving)."""
+MAX_HELD = 16 * MiB
 """Bytes the hashing thread holds in memory at most (chunks from a caller's httpx client)."""
+
+
+CLEARLY_SLOW = 0.25
+"""Below this share of a probe's `fast_rate` a stream stops at its first look."""
+LONGER_LOOK = 4
+"""How many times more bytes a second look at an undecided stream waits for."""
 
 
 @attrs.frozen
 class Probe:
-    """Time a stream once `after` bytes have arrived; below `fast_rate` bytes per second it
-    stops there (ConnectionTooSlow) and the rest is fetched in parallel ranges."""
+    """Time a stream once `after` bytes have arrived. At `fast_rate` bytes per second or more
+    it goes on to the end; below CLEARLY_SLOW of that it stops there (ConnectionTooSlow) and
+    the rest is fetched in parallel ranges. In between (a middling connection, or a fast one
+    that stalled for a moment) it is timed again once LONGER_LOOK times as many bytes have
+    arrived, and then decided either way (`final`)."""
 
     after: int
     fast_rate: float
+    final: bool = False
 
 
 @attrs.define
@@ -64,13 +76,18 @@ class Span:
 
     def stops_here(self) -> bool:
         """Whether the probe has timed this span as too slow (it is then cut short where
-        it got to). A probe decides once."""
+        it got to). A probe decides at its first look, or at its second (see Probe)."""
         probe = self.probe
         if probe is None or self.got < probe.after:
             return False
-        self.probe = None
-        if self.body_rate() >= probe.fast_rate:
+        rate = self.body_rate()
+        if rate >= probe.fast_rate:
+            self.probe = None
             return False
+        if not probe.final and rate >= probe.fast_rate * CLEARLY_SLOW:
+            self.probe = Probe(probe.after * LONGER_LOOK, probe.fast_rate, final=True)
+            return False
+        self.probe = None
         self.end = self.next_byte
         return True
 

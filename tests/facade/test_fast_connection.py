@@ -31,13 +31,42 @@ def test_a_connection_faster_than_100_mib_per_second_brings_the_whole_file(rate:
     assert (span.end, span.probe) == (SIZE, None)  # decided once: the stream goes on
 
 
-@pytest.mark.parametrize("rate", [99 * MiB, 10 * MiB])
-def test_a_slower_connection_stops_after_its_first_part(rate: float) -> None:
+@pytest.mark.parametrize("rate", [24 * MiB, 10 * MiB])
+def test_a_slow_connection_stops_after_its_first_part(rate: float) -> None:
     span = first_span_measured_at(rate)
 
     assert span.stops_here()
     assert span.end == PART  # cut where it got to: the rest comes in ranges
     assert DownloadPlan(part_size=PART).spans_after(span.end, SIZE)[0].start == PART
+
+
+def receive_at(span: Span, got: int, rate: float) -> None:
+    """`got` bytes of the span received since its first byte, at `rate` on average."""
+    assert span.first_byte_at is not None
+    span.got = got
+    span.last_byte_at = span.first_byte_at + got / rate
+
+
+@pytest.mark.parametrize("rate", [99 * MiB, 26 * MiB])
+def test_a_middling_rate_is_judged_again_over_four_parts(rate: float) -> None:
+    span = first_span_measured_at(rate)
+    assert not span.stops_here()  # undecided: looked at again later
+    assert span.probe is not None and span.end == SIZE
+
+    receive_at(span, 4 * PART - 1, rate)
+    assert not span.stops_here()  # not before the fourth part has arrived
+    receive_at(span, 4 * PART, rate)
+    assert span.stops_here()
+    assert span.end == 4 * PART
+
+
+def test_a_stream_that_stalled_once_goes_on_when_it_catches_up() -> None:
+    span = first_span_measured_at(50 * MiB)  # a stall in its first part
+    assert not span.stops_here()
+
+    receive_at(span, 4 * PART, 200 * MiB)  # then fast: 200 MiB/s over the four parts
+    assert not span.stops_here()
+    assert (span.end, span.probe) == (SIZE, None)  # it brings the whole file
 
 
 def test_the_rate_is_not_judged_before_the_first_part_arrived() -> None:

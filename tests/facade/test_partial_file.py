@@ -15,7 +15,7 @@ from luml_facade import SilentProgressHandler
 from luml_facade.transfer import partial
 from luml_facade.transfer.partial import BUFFERS_PER_CONNECTION, CHUNK, PartialFile, Span, SpanSink
 
-CHUNKS = 8
+CHUNKS = BUFFERS_PER_CONNECTION + 5
 
 
 def test_a_lagging_hash_holds_a_connection_to_its_few_buffers(
