@@ -37,7 +37,7 @@ from ..calls._route import Route
 from ..storage import describe_failure
 from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
-from .progress import BaseProgressHandler, call_handler
+from .progress import BaseProgressHandler, call_handler, end_progress
 
 T = TypeVar("T")
 
@@ -176,7 +176,7 @@ def download_artifact(
             raise FileDownloadError(f"downloading {artifact.file_name} failed: {error}") from error
         raise
     finally:
-        progress.finish()
+        end_progress(progress)
     return target
 
 

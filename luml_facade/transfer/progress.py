@@ -40,14 +40,18 @@ class BaseProgressHandler(ABC):
         self.total = 0
         self.done = 0
         self._lock = threading.Lock()
+        self._ended = False
 
     def start(self, file_name: str, total: int) -> None:
         """Called once before the first byte moves."""
         self.file_name, self.total, self.done = file_name, total, 0
+        self._ended = False
 
     def update(self, chunk_size: int) -> None:
-        """Called with the size of each chunk moved."""
+        """Called with the size of each chunk moved (nothing once the transfer has ended)."""
         with self._lock:  # on_chunk sees `done` in order, whatever thread moved the bytes
+            if getattr(self, "_ended", False):
+                return  # a worker still stopping after Ctrl-C: finish() was the last call
             self.done += chunk_size
             self.on_chunk(self.done, self.total)
 
@@ -93,6 +97,14 @@ class TqdmProgressHandler(BaseProgressHandler):
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+
+
+def end_progress(handler: BaseProgressHandler) -> None:
+    """Call `handler.finish()` as its last call: chunks that workers still stopping report
+    afterwards (a Ctrl-C does not wait for them) reach no `on_chunk`."""
+    with handler._lock:
+        handler._ended = True
+    handler.finish()
 
 
 ProgressOption = BaseProgressHandler | bool | None

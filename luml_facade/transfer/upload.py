@@ -41,7 +41,7 @@ from ..types import (
 )
 from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
 from .journal import Held
-from .progress import BaseProgressHandler, call_handler
+from .progress import BaseProgressHandler, call_handler, end_progress
 from .repair import Recorder
 
 Progress = Callable[[int], None]
@@ -141,7 +141,7 @@ def _finish(progress: BaseProgressHandler, outcome: BaseException | None) -> Non
     """Call `progress.finish()` without letting it hide the real outcome: on a failure its
     error becomes a note on the real one; after a success, a warning."""
     try:
-        progress.finish()
+        end_progress(progress)
     except Exception as error:
         if outcome is not None:
             outcome.add_note(f"the progress handler's finish() raised too: {error!r}")

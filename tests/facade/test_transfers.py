@@ -32,7 +32,7 @@ from luml_facade import (
 )
 from luml_facade.testing import Fault, LocalLuml, SeenRequest, Tenant, artifact_manifest
 from luml_facade.transfer.download import safe_file_name, target_path
-from luml_facade.transfer.progress import BaseProgressHandler
+from luml_facade.transfer.progress import BaseProgressHandler, end_progress
 
 from ._server_view import raw_statuses
 from .conftest import run, write_artifact
@@ -907,6 +907,23 @@ class WatchedLock:
 
     def __exit__(self, *exc: object) -> None:
         self._lock.release()
+
+
+def test_finish_is_the_last_call_a_handler_gets() -> None:
+    """After a Ctrl-C the flow ends the handler without waiting for the part workers; bytes
+    they still report reach no on_chunk (seen as a chunk after finish in a sync multipart
+    Ctrl-C run)."""
+    progress = Recorder()
+    progress.start("model.luml", 10)
+    progress.update(4)
+
+    end_progress(progress)
+    progress.update(6)  # a worker that was still sending
+
+    assert progress.events == [("start", "model.luml", 10), ("chunk", 4, 10), ("finish",)]
+    progress.start("again.luml", 3)  # a handler used for the next transfer reports again
+    progress.update(3)
+    assert progress.events[-1] == ("chunk", 3, 3)
 
 
 def test_on_chunk_sees_done_in_order_across_threads() -> None:
