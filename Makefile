@@ -113,5 +113,5 @@ clean:
 # the run (e.g. MUTANTS='luml_facade._retry*'); see docs/behaviour.md.
 MUTATE_CHILDREN ?= 2
 mutate: install
-	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
+	PATH='$(abspath $(BIN))':"$$PATH" $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
 	$(BIN)/mutmut results
