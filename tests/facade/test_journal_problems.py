@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from luml_facade import ArtifactStatus
+from luml_facade import ArtifactStatus, FileDeleteError
+from luml_facade.testing import Fault, LocalLuml
 
 from .conftest import run, write_artifact
 
@@ -28,8 +29,25 @@ async def test_a_torn_journal_entry_is_set_aside_and_the_call_goes_on(
     assert kept.read_bytes() == b'{"kind": "upl'
     moved = [r.getMessage() for r in caplog.records if "set aside journal file" in r.getMessage()]
     assert len(moved) == 1
-    assert torn.name in moved[0]
+    assert moved[0].startswith(f"set aside journal file {torn.name} (not a luml-facade transfer")
     assert "Unterminated string" in moved[0]  # the reason, from the JSON parser
+    assert moved[0].endswith(f") in {journal_dir / 'set-aside'}")  # where to look
+
+
+async def test_a_torn_entry_that_cannot_be_set_aside_never_stops_the_call(
+    luml: Any, journal_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    torn = journal_dir / "upload-0123456789abcdef.json"
+    torn.write_bytes(b'{"kind": "upl')
+    (journal_dir / "set-aside").write_text("a file where the directory goes")
+    caplog.set_level(logging.WARNING, logger="luml_facade")
+
+    assert await run(luml.orbits.list()) == []
+
+    assert torn.read_bytes() == b'{"kind": "upl'  # left where it was
+    warned = [r.getMessage() for r in caplog.records if "cannot set aside" in r.getMessage()]
+    assert len(warned) == 1
+    assert warned[0].startswith(f"cannot set aside journal file {torn}: [Errno 17] File exists")
 
 
 async def test_an_unusable_journal_directory_does_not_stop_an_upload(
@@ -47,3 +65,29 @@ async def test_an_unusable_journal_directory_does_not_stop_an_upload(
 
     assert artifact.status == ArtifactStatus.UPLOADED
     assert any("is not usable" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_failed_delete_without_a_journal_says_to_call_delete_again(
+    workspace: Any,
+    luml_server: LocalLuml,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Storage and the status update both failing: with no journal to finish it later, the
+    error says so and names the fix."""
+    artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    not_a_directory = tmp_path / "journal-is-a-file"
+    not_a_directory.write_text("")
+    monkeypatch.setenv("LUML_JOURNAL_DIR", str(not_a_directory))
+    luml_server.faults.add(Fault(target="storage", method="DELETE", status=500, times=100))
+    luml_server.faults.add(Fault(target="api", method="PATCH", status=503, times=100))
+
+    with pytest.raises(FileDeleteError) as raised:
+        await run(workspace.artifacts.delete(artifact.id))
+
+    message = str(raised.value)
+    assert "deletion_failed failed too (503: " in message
+    assert message.endswith(
+        "): the local transfer journal is not usable, so nothing marks it by itself: "
+        "call delete() again"
+    )

@@ -5,6 +5,7 @@ failing call itself or by the client's next call (the transfer journal), and
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 from luml_facade import (
     APIConnectionError,
     ArtifactStatus,
+    BadRequestError,
     FileDeleteError,
     FileUploadError,
     RepairReport,
@@ -234,19 +236,53 @@ async def test_repair_pending_settles_old_pending_artifacts(workspace: Any) -> N
     assert len(young.skipped) == 2
     report = await run(workspace.artifacts.repair_pending(older_than=timedelta(0)))
 
-    assert sorted((a.name, a.before, a.after) for a in report.repaired) == [
-        ("deleting", "pending_deletion", "deletion_failed"),
-        ("never sent", "pending_upload", "upload_failed"),
+    assert sorted((a.name, a.before, a.after, a.reason) for a in report.repaired) == [
+        (
+            "deleting",
+            "pending_deletion",
+            "deletion_failed",
+            "left pending_deletion longer than allowed: call artifacts.delete() again",
+        ),
+        (
+            "never sent",
+            "pending_upload",
+            "upload_failed",
+            "left pending_upload longer than allowed: upload the file again",
+        ),
     ]
     assert created.artifact.id in {action.artifact_id for action in report.repaired}
     assert await statuses(workspace) == ["deletion_failed", "upload_failed"]
+
+
+async def test_repair_pending_reports_a_refused_mark_of_a_still_pending_artifact(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant
+) -> None:
+    """The server refusing to mark a record that is still pending is an error, not a record
+    "settled meanwhile"."""
+    await run(
+        workspace.artifacts.create(
+            None, "m.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "never sent"
+        )
+    )
+    refused = b'{"detail": "Invalid status transition"}'
+    luml_server.faults.add(
+        Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=400, body=refused)
+    )
+
+    with pytest.raises(BadRequestError, match="Invalid status transition"):
+        await run(workspace.artifacts.repair_pending(older_than=timedelta(0)))
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
 
 
 # deletes
 
 
 async def test_a_failed_confirm_says_what_happened_and_the_next_call_finishes_it(
-    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
     luml_server.faults.add(
@@ -262,7 +298,13 @@ async def test_a_failed_confirm_says_what_happened_and_the_next_call_finishes_it
     assert "next call" in message
     assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location) is None
     luml_server.faults.clear()
+    caplog.set_level(logging.WARNING, logger="luml_facade")
     assert await statuses(workspace) == []  # the next call confirmed the deletion
+    assert [r.getMessage() for r in caplog.records] == [
+        f"artifact {artifact.id} ({artifact.name}) was left pending_deletion by an interrupted "
+        "transfer; now deleted: its stored file was deleted before the client stopped; "
+        "deletion confirmed"
+    ]
 
 
 async def test_storage_and_status_failing_together_keep_the_storage_error(
@@ -288,6 +330,11 @@ async def test_storage_and_status_failing_together_keep_the_storage_error(
     message = str(raised.value)
     assert "deleting the stored file failed with HTTP 500: InternalError disk" in message
     assert "deletion_failed failed too" in message
+    assert message.endswith(
+        "the next call of a luml-facade client with this API key on this machine checks its "
+        "record and, if it is still pending_deletion, marks it deletion_failed; then call "
+        "delete() again"
+    )
     assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_deletion"]
     luml_server.faults.clear()
     assert await statuses(workspace) == ["deletion_failed"]
