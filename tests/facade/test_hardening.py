@@ -124,6 +124,31 @@ async def test_a_secret_echoed_in_any_spelling_is_blanked(
     assert not [name for name, form in spelled(SECRET).items() if form in shown]
 
 
+async def test_a_secret_echoed_in_a_validation_list_is_blanked_and_the_rest_kept(
+    workspace: Any, luml_server: LocalLuml
+) -> None:
+    """A pydantic-style 422: the value is blanked inside the list of problems, keys and all,
+    and everything else in the body stays as the server sent it."""
+    too_long = "String should have at most 8192 characters"
+    problem = {"type": "too_long", "loc": ["body", "value"], "msg": too_long, "input": SECRET}
+    body = {"detail": [problem], SECRET: "a key"}
+    luml_server.faults.add(
+        Fault(
+            target="api",
+            method="POST",
+            path_contains="/secrets",
+            status=422,
+            body=json.dumps(body).encode(),
+        )
+    )
+    with pytest.raises(APIStatusError) as caught:
+        await run(workspace.orbit_secrets.create("db-password", SECRET))
+    assert caught.value.body == {
+        "detail": [{**problem, "input": "***"}],
+        "***": "a key",
+    }
+
+
 async def test_a_one_character_secret_blanks_only_whole_tokens(
     workspace: Any, luml_server: LocalLuml
 ) -> None:
