@@ -218,7 +218,7 @@ async def test_a_live_upload_in_another_process_is_left_alone(
     assert await statuses(workspace) == ["uploaded"]
 
 
-async def test_repair_pending_settles_old_pending_artifacts(workspace: Any) -> None:
+async def test_repair_pending_settles_old_pending_artifacts(workspace: Any, tmp_path: Path) -> None:
     created = await run(
         workspace.artifacts.create(
             None, "m.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "never sent"
@@ -230,6 +230,8 @@ async def test_repair_pending_settles_old_pending_artifacts(workspace: Any) -> N
         )
     )
     await run(workspace.artifacts.delete_url(deleting.artifact.id))
+    # a settled artifact, listed among (newest: before) the pending ones, is passed over
+    await run(workspace.artifacts.upload(write_artifact(tmp_path / "done.luml")))
 
     young = await run(workspace.artifacts.repair_pending(older_than=timedelta(hours=1)))
     assert young.repaired == []
@@ -251,7 +253,7 @@ async def test_repair_pending_settles_old_pending_artifacts(workspace: Any) -> N
         ),
     ]
     assert created.artifact.id in {action.artifact_id for action in report.repaired}
-    assert await statuses(workspace) == ["deletion_failed", "upload_failed"]
+    assert await statuses(workspace) == ["deletion_failed", "upload_failed", "uploaded"]
 
 
 async def test_repair_pending_reports_a_refused_mark_of_a_still_pending_artifact(
