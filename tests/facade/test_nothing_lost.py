@@ -101,7 +101,11 @@ async def test_progress_finish_raising_never_hides_the_outcome(
 
 
 async def test_api_unreachable_at_failure_is_repaired_by_the_next_call(
-    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     path = write_artifact(tmp_path / "m.luml")
     luml_server.faults.add(Fault(target="storage", method="PUT", status=500, times=100))
@@ -115,7 +119,12 @@ async def test_api_unreachable_at_failure_is_repaired_by_the_next_call(
     assert any("next call" in note for note in raised.value.__notes__)
     assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
     luml_server.faults.clear()  # the API is back
+    caplog.set_level(logging.WARNING, logger="luml_facade")
     assert await statuses(workspace) == ["upload_failed"]
+    assert [r.getMessage().split(" (m.luml) ")[1] for r in caplog.records] == [
+        "was left pending_upload by an interrupted transfer; now upload_failed: its upload was "
+        "interrupted before every byte was stored: upload the file again"
+    ]
 
 
 async def test_stored_bytes_whose_status_was_lost_are_reported_uploaded(
@@ -133,11 +142,39 @@ async def test_stored_bytes_whose_status_was_lost_are_reported_uploaded(
     luml_server.faults.clear()
     report = await run(workspace.artifacts.repair_pending(older_than=timedelta(hours=1)))
     assert isinstance(report, RepairReport)
-    assert [(a.before, a.after) for a in report.repaired] == [("pending_upload", "uploaded")]
+    assert [(a.before, a.after, a.reason) for a in report.repaired] == [
+        (
+            "pending_upload",
+            "uploaded",
+            "every byte was stored before the client stopped; marked uploaded",
+        )
+    ]
     artifact = await run(workspace.artifacts.get(report.repaired[0].artifact_id))
     assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location) == (
         path.read_bytes()
     )
+
+
+async def test_a_refused_mark_leaves_the_leftover_for_a_later_call(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path, journal_dir: Path
+) -> None:
+    """Stored bytes whose mark was lost: when the next call's mark is refused (400) while the
+    record is still pending, the journal keeps the leftover and a later call settles it."""
+    mark = Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    luml_server.faults.add(mark)
+    with pytest.raises(FileUploadError):
+        await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    luml_server.faults.clear()
+    refused = b'{"detail": "Invalid status transition"}'
+    luml_server.faults.add(
+        Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=400, body=refused)
+    )
+
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
+    await run(workspace.orbits.list())  # its sweep is refused
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
+    assert len(journal_names(journal_dir)) == 1
+    assert await statuses(workspace) == ["uploaded"]  # the fault was used up: settled
 
 
 @pytest.mark.parametrize("payload", [3 * MiB, 12 * MiB], ids=["single", "multipart"])
