@@ -66,6 +66,27 @@ async def test_a_lost_answer_to_create_is_repaired_by_the_next_call(
     assert journal_names(journal_dir) == []
 
 
+async def test_a_lost_create_is_told_from_another_record_of_the_same_name(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    """The repair fails only the record the lost create made: a pending record of the same
+    name, made just before, with other bytes (its own caller's raw create), is left alone."""
+    path = write_artifact(tmp_path / "model.luml")
+    other = await run(
+        workspace.artifacts.create(
+            None, "model.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "model"
+        )
+    )
+    luml_server.faults.add(
+        Fault(target="api", method="POST", path_contains=ARTIFACTS, drop_after_bytes=3)
+    )
+    with pytest.raises(APIConnectionError):
+        await run(workspace.artifacts.upload(path))
+
+    assert await statuses(workspace) == ["pending_upload", "upload_failed"]
+    assert (await run(workspace.artifacts.get(other.artifact.id))).status == "pending_upload"
+
+
 async def test_progress_start_raising_marks_upload_failed(
     workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
