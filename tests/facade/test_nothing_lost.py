@@ -74,7 +74,7 @@ async def test_a_lost_create_is_told_from_another_record_of_the_same_name(
     path = write_artifact(tmp_path / "model.luml")
     other = await run(
         workspace.artifacts.create(
-            None, "model.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "model"
+            None, "model.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "model.luml"
         )
     )
     luml_server.faults.add(
