@@ -70,11 +70,13 @@ async def test_a_lost_create_is_told_from_another_record_of_the_same_name(
     workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
     """The repair fails only the record the lost create made: a pending record of the same
-    name, made just before, with other bytes (its own caller's raw create), is left alone."""
+    name and size, made just before, with other bytes (its own caller's raw create), is left
+    alone."""
     path = write_artifact(tmp_path / "model.luml")
+    size = path.stat().st_size
     other = await run(
         workspace.artifacts.create(
-            None, "model.luml", {}, artifact_manifest("model"), "0" * 64, {}, 10, "model.luml"
+            None, "model.luml", {}, artifact_manifest("model"), "0" * 64, {}, size, "model.luml"
         )
     )
     luml_server.faults.add(
