@@ -278,6 +278,35 @@ async def test_a_live_upload_in_another_process_is_left_alone(
     assert await statuses(workspace) == ["uploaded"]
 
 
+async def test_a_lost_create_is_repaired_while_another_file_waits_for_its_create(
+    workspace: Any, client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    """Another process's upload of another file waits for its create answer (its entry has
+    no artifact id yet) while this client's lost create is repaired: only an upload of the
+    same file could have made this client's record, so the repair goes ahead."""
+    ids = await defaults_of(workspace)
+    hold = Hold()
+    luml_server.faults.add(Fault(target="api", method="POST", path_contains=ARTIFACTS, hold=hold))
+    other = write_artifact(tmp_path / "other.luml", payload_size=2048)
+    command = [sys.executable, str(CHILD), client_kind, "upload", luml_server.url]
+    child = subprocess.Popen(
+        [*command, luml_tenant.api_key, *ids, str(other)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert hold.reached.wait(60)
+        luml_server.faults.add(
+            Fault(target="api", method="POST", path_contains=ARTIFACTS, drop_after_bytes=3)
+        )
+        with pytest.raises(APIConnectionError):
+            await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+        assert await statuses(workspace) == ["pending_upload", "upload_failed"]
+    finally:
+        hold.release.set()
+        out, _ = child.communicate(timeout=120)
+    assert out.strip() == "ok"
+    assert await statuses(workspace) == ["upload_failed", "uploaded"]
+
+
 async def test_repair_pending_settles_old_pending_artifacts(workspace: Any, tmp_path: Path) -> None:
     created = await run(
         workspace.artifacts.create(
