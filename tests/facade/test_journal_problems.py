@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from luml_facade import ArtifactStatus, FileDeleteError
+from luml_facade import ArtifactStatus, FileDeleteError, FileUploadError
 from luml_facade.testing import Fault, LocalLuml
 
 from .conftest import run, write_artifact
@@ -90,4 +90,25 @@ async def test_a_failed_delete_without_a_journal_says_to_call_delete_again(
     assert message.endswith(
         "): the local transfer journal is not usable, so nothing marks it by itself: "
         "call delete() again"
+    )
+
+
+async def test_a_failed_upload_without_a_journal_says_to_repair_later(
+    workspace: Any,
+    luml_server: LocalLuml,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    not_a_directory = tmp_path / "journal-is-a-file"
+    not_a_directory.write_text("")
+    monkeypatch.setenv("LUML_JOURNAL_DIR", str(not_a_directory))
+    luml_server.faults.add(Fault(target="storage", method="PUT", status=500, times=100))
+    luml_server.faults.add(Fault(target="api", method="PATCH", status=503, times=100))
+
+    with pytest.raises(FileUploadError) as raised:
+        await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+
+    assert raised.value.__notes__[-1].endswith(
+        "the local transfer journal is not usable, so nothing marks it by itself: call "
+        "luml.artifacts.repair_pending() later, which marks it upload_failed"
     )

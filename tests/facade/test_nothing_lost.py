@@ -139,7 +139,12 @@ async def test_api_unreachable_at_failure_is_repaired_by_the_next_call(
     with pytest.raises(FileUploadError) as raised:
         await run(workspace.artifacts.upload(path))
 
-    assert any("next call" in note for note in raised.value.__notes__)
+    assert raised.value.__notes__[-1].endswith(
+        "the next call of a luml-facade client with this API key on this machine checks its "
+        "record and, if it is still pending_upload, marks it upload_failed (upload the file "
+        "again); if it is no longer pending_upload it is left as it is "
+        "(luml.artifacts.repair_pending() does this now)"
+    )
     assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
     luml_server.faults.clear()  # the API is back
     caplog.set_level(logging.WARNING, logger="luml_facade")
@@ -516,6 +521,32 @@ async def test_an_interrupted_delete_leaves_nothing_pending(
     await run(workspace.artifacts.delete(artifact.id))  # and a retry finishes it
     assert await statuses(workspace) == []
     assert luml_server.stored_object(luml_tenant.bucket_name, artifact.bucket_location) is None
+
+
+async def test_an_interrupted_delete_whose_mark_fails_is_settled_by_the_next_call(
+    workspace: Any,
+    client_kind: str,
+    luml_server: LocalLuml,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    hold = Hold()
+    luml_server.faults.add(Fault(target="storage", method="DELETE", hold=hold))
+    luml_server.faults.add(
+        Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    )
+
+    await interrupted(client_kind, hold, lambda: workspace.artifacts.delete(artifact.id))
+    luml_server.faults.clear()
+    caplog.set_level(logging.WARNING, logger="luml_facade")
+
+    assert await statuses(workspace) == ["deletion_failed"]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"artifact {artifact.id} ({artifact.name}) was left pending_deletion by an interrupted "
+        "transfer; now deletion_failed: its delete was interrupted: call artifacts.delete() "
+        "again"
+    ]
 
 
 @pytest.mark.parametrize(
