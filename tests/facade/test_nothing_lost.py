@@ -50,7 +50,12 @@ def journal_names(directory: Path) -> list[str]:
 
 
 async def test_a_lost_answer_to_create_is_repaired_by_the_next_call(
-    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path, journal_dir: Path
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    journal_dir: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     path = write_artifact(tmp_path / "model.luml")
     luml_server.faults.add(
@@ -62,8 +67,13 @@ async def test_a_lost_answer_to_create_is_repaired_by_the_next_call(
 
     assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
     assert len(journal_names(journal_dir)) == 1
+    caplog.set_level(logging.WARNING, logger="luml_facade")
     assert await statuses(workspace) == ["upload_failed"]  # the next call repaired it
     assert journal_names(journal_dir) == []
+    assert [r.getMessage().split(" (model.luml) ")[1] for r in caplog.records] == [
+        "was left pending_upload by an interrupted transfer; now upload_failed: the answer to "
+        "its create call was lost (interrupted): upload the file again"
+    ]
 
 
 async def test_a_lost_create_is_told_from_another_record_of_the_same_name(
@@ -286,13 +296,16 @@ async def test_a_live_upload_in_another_process_is_left_alone(
 async def test_a_lost_create_is_repaired_while_another_file_waits_for_its_create(
     workspace: Any, client_kind: str, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
-    """Another process's upload of another file waits for its create answer (its entry has
-    no artifact id yet) while this client's lost create is repaired: only an upload of the
-    same file could have made this client's record, so the repair goes ahead."""
+    """Another process's upload of another file (same bytes, another name) waits for its
+    create answer (its entry has no artifact id yet) while this client's lost create is
+    repaired: only an upload of the same file could have made this client's record, so the
+    repair goes ahead."""
     ids = await defaults_of(workspace)
     hold = Hold()
     luml_server.faults.add(Fault(target="api", method="POST", path_contains=ARTIFACTS, hold=hold))
-    other = write_artifact(tmp_path / "other.luml", payload_size=2048)
+    path = write_artifact(tmp_path / "m.luml")
+    other = tmp_path / "other.luml"
+    other.write_bytes(path.read_bytes())
     command = [sys.executable, str(CHILD), client_kind, "upload", luml_server.url]
     child = subprocess.Popen(
         [*command, luml_tenant.api_key, *ids, str(other)], stdout=subprocess.PIPE, text=True
@@ -303,7 +316,7 @@ async def test_a_lost_create_is_repaired_while_another_file_waits_for_its_create
             Fault(target="api", method="POST", path_contains=ARTIFACTS, drop_after_bytes=3)
         )
         with pytest.raises(APIConnectionError):
-            await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+            await run(workspace.artifacts.upload(path))
         assert await statuses(workspace) == ["pending_upload", "upload_failed"]
     finally:
         hold.release.set()
