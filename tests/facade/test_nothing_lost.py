@@ -76,6 +76,21 @@ async def test_a_lost_answer_to_create_is_repaired_by_the_next_call(
     ]
 
 
+async def test_a_refused_create_leaves_nothing_for_the_next_call(
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path, journal_dir: Path
+) -> None:
+    """The server answered the create with an error: nothing was made, so nothing is left in
+    the journal for a later call to look for."""
+    refused = b'{"detail": "Collection is full"}'
+    luml_server.faults.add(
+        Fault(target="api", method="POST", path_contains=ARTIFACTS, status=400, body=refused)
+    )
+    with pytest.raises(BadRequestError, match="Collection is full"):
+        await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    assert journal_names(journal_dir) == []
+    assert await statuses(workspace) == []
+
+
 async def test_a_lost_create_is_told_from_another_record_of_the_same_name(
     workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
 ) -> None:
