@@ -153,10 +153,31 @@ async def test_a_one_character_secret_blanks_only_whole_tokens(
     workspace: Any, luml_server: LocalLuml
 ) -> None:
     """A secret "e": the echoed token is blanked; the letter inside words is not."""
-    echo(luml_server, "secret value 'e' rejected: e is reserved, see the docs")
+    echo(luml_server, "secret value 'e' rejected: e is reserved, see every doc")
     with pytest.raises(APIStatusError) as caught:
         await run(workspace.orbit_secrets.create("db-password", "e"))
-    assert caught.value.message == "secret value '***' rejected: *** is reserved, see the docs"
+    assert caught.value.message == "secret value '***' rejected: *** is reserved, see every doc"
+
+
+@pytest.mark.parametrize(
+    ("secret", "detail", "blanked"),
+    [
+        # MIN_ANYWHERE (8) characters or more: blanked even inside a longer word
+        ("k3y8char", "tokenk3y8charEND", "token***END"),
+        ("k3y-with-9", "xk3y-with-9x", "x***x"),
+        # a value ending in a backslash, echoed JSON-escaped: the longest spelling first, so
+        # no backslash is left over
+        ("k3y\\", "value k3y\\\\ refused", "value *** refused"),
+    ],
+    ids=["eight-inside-a-word", "long-inside-a-word", "backslash-json"],
+)
+async def test_a_secret_is_blanked_whole(
+    workspace: Any, luml_server: LocalLuml, secret: str, detail: str, blanked: str
+) -> None:
+    echo(luml_server, detail)
+    with pytest.raises(APIStatusError) as caught:
+        await run(workspace.orbit_secrets.create("db-password", secret))
+    assert caught.value.message == blanked
 
 
 def reachable(error: BaseException) -> str:
