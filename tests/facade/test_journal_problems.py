@@ -15,6 +15,13 @@ from luml_facade.testing import Fault, LocalLuml
 from .conftest import run, write_artifact
 
 
+def unusable_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LUML_JOURNAL_DIR names a file: the journal cannot be used."""
+    not_a_directory = tmp_path / "journal-is-a-file"
+    not_a_directory.write_text("")
+    monkeypatch.setenv("LUML_JOURNAL_DIR", str(not_a_directory))
+
+
 async def test_a_torn_journal_entry_is_set_aside_and_the_call_goes_on(
     luml: Any, journal_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -56,9 +63,7 @@ async def test_an_unusable_journal_directory_does_not_stop_an_upload(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    not_a_directory = tmp_path / "journal-is-a-file"
-    not_a_directory.write_text("")
-    monkeypatch.setenv("LUML_JOURNAL_DIR", str(not_a_directory))
+    unusable_journal(tmp_path, monkeypatch)
     caplog.set_level(logging.WARNING, logger="luml_facade")
 
     artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
@@ -76,9 +81,7 @@ async def test_a_failed_delete_without_a_journal_says_to_call_delete_again(
     """Storage and the status update both failing: with no journal to finish it later, the
     error says so and names the fix."""
     artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
-    not_a_directory = tmp_path / "journal-is-a-file"
-    not_a_directory.write_text("")
-    monkeypatch.setenv("LUML_JOURNAL_DIR", str(not_a_directory))
+    unusable_journal(tmp_path, monkeypatch)
     luml_server.faults.add(Fault(target="storage", method="DELETE", status=500, times=100))
     luml_server.faults.add(Fault(target="api", method="PATCH", status=503, times=100))
 
@@ -99,9 +102,7 @@ async def test_a_failed_upload_without_a_journal_says_to_repair_later(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    not_a_directory = tmp_path / "journal-is-a-file"
-    not_a_directory.write_text("")
-    monkeypatch.setenv("LUML_JOURNAL_DIR", str(not_a_directory))
+    unusable_journal(tmp_path, monkeypatch)
     luml_server.faults.add(Fault(target="storage", method="PUT", status=500, times=100))
     luml_server.faults.add(Fault(target="api", method="PATCH", status=503, times=100))
 
