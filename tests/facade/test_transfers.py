@@ -318,7 +318,9 @@ async def test_storage_failing_for_good_marks_upload_failed(
     )
     progress = Recorder()
 
-    with pytest.raises(FileUploadError, match=f"HTTP {status}: Nope storage says no") as caught:
+    what = "uploading the file" if payload == 4096 else r"uploading part \d+"
+    failed = f"{what} failed with HTTP {status}: Nope storage says no"
+    with pytest.raises(FileUploadError, match=failed) as caught:
         await run(workspace.artifacts.upload(path, on_progress=progress))
 
     assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
