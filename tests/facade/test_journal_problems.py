@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from luml_facade import ArtifactStatus, FileDeleteError, FileUploadError
+from luml_facade import APIConnectionError, ArtifactStatus, FileDeleteError, FileUploadError
 from luml_facade.testing import Fault, LocalLuml
 
 from .conftest import run, write_artifact
@@ -113,3 +113,25 @@ async def test_a_failed_upload_without_a_journal_says_to_repair_later(
         "the local transfer journal is not usable, so nothing marks it by itself: call "
         "luml.artifacts.repair_pending() later, which marks it upload_failed"
     )
+
+
+async def test_a_new_journal_directory_is_made_and_its_entries_are_private(
+    workspace: Any,
+    luml_server: LocalLuml,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A journal directory that does not exist yet is made, parents and all; an entry (it
+    names the key's fingerprint and the artifact) is readable by its owner only."""
+    directory = tmp_path / "not" / "yet"
+    monkeypatch.setenv("LUML_JOURNAL_DIR", str(directory))
+    caplog.set_level(logging.WARNING, logger="luml_facade")
+    luml_server.faults.add(Fault(target="api", method="POST", drop_after_bytes=3))
+
+    with pytest.raises(APIConnectionError):
+        await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+
+    [entry] = directory.glob("upload-*.json")  # the lost create, left for the next call
+    assert entry.stat().st_mode & 0o777 == 0o600
+    assert caplog.records == []
