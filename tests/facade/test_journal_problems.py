@@ -4,6 +4,7 @@ warning), and an unusable journal directory only loses the later repair."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ async def test_an_unusable_journal_directory_does_not_stop_an_upload(
 
     assert artifact.status == ArtifactStatus.UPLOADED
     assert any("is not usable" in r.getMessage() for r in caplog.records)
+    os.fstat(1)  # standard output is still open: nothing but the journal's own file is closed
 
 
 async def test_a_failed_delete_without_a_journal_says_to_call_delete_again(
