@@ -70,7 +70,11 @@ async def test_an_unusable_journal_directory_does_not_stop_an_upload(
     artifact = await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
 
     assert artifact.status == ArtifactStatus.UPLOADED
-    assert any("is not usable" in r.getMessage() for r in caplog.records)
+    not_a_directory = tmp_path / "journal-is-a-file"
+    assert [r.getMessage() for r in caplog.records] == [
+        f"transfer journal {not_a_directory} is not usable: [Errno 17] File exists: "
+        f"'{not_a_directory}'"
+    ]
     os.fstat(1)  # standard output is still open: nothing but the journal's own file is closed
 
 
