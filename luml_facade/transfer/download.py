@@ -34,7 +34,7 @@ from ..calls._route import Route
 from ..storage import describe_failure
 from ..types import Artifact, ArtifactStatus
 from .partial import ConnectionTooSlow, MiB, PartialFile, Probe, RangeIgnored, Span, SpanSink
-from .progress import BaseProgressHandler, call_handler, end_updates
+from .progress import BaseProgressHandler, call_handler
 
 DEFAULT_PART_SIZE = 16 * MiB
 """Byte range fetched per request in a ranged download (`part_size=`)."""
@@ -172,7 +172,6 @@ def download_artifact(
             raise FileDownloadError(f"downloading {artifact.file_name} failed: {error}") from error
         raise
     finally:
-        end_updates(progress)
         progress.finish()
     return target
 

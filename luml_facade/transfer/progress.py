@@ -40,19 +40,14 @@ class BaseProgressHandler(ABC):
         self.total = 0
         self.done = 0
         self._lock = threading.Lock()
-        self._ended = False
 
     def start(self, file_name: str, total: int) -> None:
         """Called once before the first byte moves."""
-        with self._lock:
-            self.file_name, self.total, self.done = file_name, total, 0
-            self._ended = False
+        self.file_name, self.total, self.done = file_name, total, 0
 
     def update(self, chunk_size: int) -> None:
-        """Called with the size of each chunk moved; ignored once the transfer ended."""
+        """Called with the size of each chunk moved."""
         with self._lock:  # on_chunk sees `done` in order, whatever thread moved the bytes
-            if self._ended:  # a worker thread still running after Ctrl-C
-                return
             self.done += chunk_size
             self.on_chunk(self.done, self.total)
 
@@ -98,13 +93,6 @@ class TqdmProgressHandler(BaseProgressHandler):
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-
-
-def end_updates(progress: BaseProgressHandler) -> None:
-    """No more `on_chunk` calls for this transfer (worker threads of a transfer stopped by
-    Ctrl-C may still move bytes): call before `finish()`, so it is the last call."""
-    with progress._lock:
-        progress._ended = True
 
 
 ProgressOption = BaseProgressHandler | bool | None

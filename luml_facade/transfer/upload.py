@@ -41,7 +41,7 @@ from ..types import (
 )
 from .inspect import CHECK_CHUNK, ArtifactFile, inspect_file
 from .journal import Held
-from .progress import BaseProgressHandler, call_handler, end_updates
+from .progress import BaseProgressHandler, call_handler
 from .repair import Recorder
 
 Progress = Callable[[int], None]
@@ -140,7 +140,6 @@ def _transfer(
 def _finish(progress: BaseProgressHandler, outcome: BaseException | None) -> None:
     """Call `progress.finish()` without letting it hide the real outcome: on a failure its
     error becomes a note on the real one; after a success, a warning."""
-    end_updates(progress)
     try:
         progress.finish()
     except Exception as error:
