@@ -110,8 +110,8 @@ clean:
 ## mutate: mutation testing (mutmut) over the modules that carry the README's promises; a
 # tool, not a gate. Modules and tests: [tool.mutmut] in pyproject.toml. Survivors:
 # `$(BIN)/mutmut results`, one in detail: `$(BIN)/mutmut show NAME`. MUTANTS="glob" limits
-# the run (e.g. MUTANTS='luml_facade._retry*'); see docs/behaviour.md.
+# the run (e.g. MUTANTS='luml_facade._retry*'); see docs/mutation.md.
 MUTATE_CHILDREN ?= 2
 mutate: install
-	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
+	PATH='$(abspath $(BIN))':"$$PATH" $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
 	$(BIN)/mutmut results

@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -44,8 +43,10 @@ def spellings(value: str) -> set[str]:
     return {form for form in forms if form}
 
 
-@lru_cache(maxsize=32)
 def _pattern(value: str) -> re.Pattern[str]:
+    # Not cached here: blanking runs only on the error path, `re` caches the compiled
+    # pattern, and a cache of this module's own would hide `spellings` from mutation testing
+    # (mutmut's test processes are forked from one that already ran the tests).
     pieces = []
     whole_token = len(value) < MIN_ANYWHERE
     for form in sorted(spellings(value), key=len, reverse=True):

@@ -5,6 +5,7 @@ asks for a bug report."""
 from __future__ import annotations
 
 import json
+import ssl
 from typing import Any
 
 import httpx
@@ -142,6 +143,15 @@ def test_the_request_id_and_the_hint_are_in_the_message() -> None:
 def test_a_tls_failure_is_told_from_its_message_too(error: Exception, tls: bool) -> None:
     # (test_a_tls_certificate_failure_is_not_retried covers an ssl.SSLError in the chain)
     assert is_tls_failure(error) is tls
+
+
+@pytest.mark.parametrize("link", ["__cause__", "__context__"])
+def test_a_tls_failure_is_told_from_an_ssl_error_in_its_chain(link: str) -> None:
+    """A TLS failure whose text does not say so (a plain-HTTP server behind an https URL):
+    the ssl.SSLError it was raised from, or while handling, tells."""
+    error = httpx.ConnectError("the handshake failed")
+    setattr(error, link, ssl.SSLError(1, "[SSL: WRONG_VERSION_NUMBER] wrong version number"))
+    assert is_tls_failure(error)
 
 
 def test_an_error_built_by_hand_has_no_hint() -> None:

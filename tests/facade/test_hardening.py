@@ -124,14 +124,60 @@ async def test_a_secret_echoed_in_any_spelling_is_blanked(
     assert not [name for name, form in spelled(SECRET).items() if form in shown]
 
 
+async def test_a_secret_echoed_in_a_validation_list_is_blanked_and_the_rest_kept(
+    workspace: Any, luml_server: LocalLuml
+) -> None:
+    """A pydantic-style 422: the value is blanked inside the list of problems, keys and all,
+    and everything else in the body stays as the server sent it."""
+    too_long = "String should have at most 8192 characters"
+    problem = {"type": "too_long", "loc": ["body", "value"], "msg": too_long, "input": SECRET}
+    body = {"detail": [problem], SECRET: "a key"}
+    luml_server.faults.add(
+        Fault(
+            target="api",
+            method="POST",
+            path_contains="/secrets",
+            status=422,
+            body=json.dumps(body).encode(),
+        )
+    )
+    with pytest.raises(APIStatusError) as caught:
+        await run(workspace.orbit_secrets.create("db-password", SECRET))
+    assert caught.value.body == {
+        "detail": [{**problem, "input": "***"}],
+        "***": "a key",
+    }
+
+
 async def test_a_one_character_secret_blanks_only_whole_tokens(
     workspace: Any, luml_server: LocalLuml
 ) -> None:
     """A secret "e": the echoed token is blanked; the letter inside words is not."""
-    echo(luml_server, "secret value 'e' rejected: e is reserved, see the docs")
+    echo(luml_server, "secret value 'e' rejected: e is reserved, see every doc")
     with pytest.raises(APIStatusError) as caught:
         await run(workspace.orbit_secrets.create("db-password", "e"))
-    assert caught.value.message == "secret value '***' rejected: *** is reserved, see the docs"
+    assert caught.value.message == "secret value '***' rejected: *** is reserved, see every doc"
+
+
+@pytest.mark.parametrize(
+    ("secret", "detail", "blanked"),
+    [
+        # MIN_ANYWHERE (8) characters or more: blanked even inside a longer word
+        ("k3y8char", "tokenk3y8charEND", "token***END"),
+        ("k3y-with-9", "xk3y-with-9x", "x***x"),
+        # a value ending in a backslash, echoed JSON-escaped: the longest spelling first, so
+        # no backslash is left over
+        ("k3y\\", "value k3y\\\\ refused", "value *** refused"),
+    ],
+    ids=["eight-inside-a-word", "long-inside-a-word", "backslash-json"],
+)
+async def test_a_secret_is_blanked_whole(
+    workspace: Any, luml_server: LocalLuml, secret: str, detail: str, blanked: str
+) -> None:
+    echo(luml_server, detail)
+    with pytest.raises(APIStatusError) as caught:
+        await run(workspace.orbit_secrets.create("db-password", secret))
+    assert caught.value.message == blanked
 
 
 def reachable(error: BaseException) -> str:

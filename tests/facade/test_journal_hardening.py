@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,12 @@ def foreign_files(owned: dict[str, Any]) -> dict[str, bytes]:
 
 
 async def test_files_that_are_not_entries_are_set_aside_and_never_stop_a_sweep(
-    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path, journal_dir: Path
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    journal_dir: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Behind a directory of junk, a real leftover (a create whose answer was lost) is still
     repaired by the next call; the junk is moved into set-aside/, no journal fd stays open."""
@@ -70,7 +76,19 @@ async def test_files_that_are_not_entries_are_set_aside_and_never_stop_a_sweep(
     for name, content in junk.items():
         (journal_dir / name).write_bytes(content)
 
+    caplog.set_level(logging.WARNING, logger="luml_facade")
     assert await statuses(workspace) == ["upload_failed"]  # the next call got past the junk
+    reasons = {
+        r.args[0]: str(r.args[1]) for r in caplog.records if str(r.msg).startswith("set aside")
+    }
+    assert reasons["upload-!0-null.json"] == (
+        "ValueError: a journal entry is a JSON object, not NoneType"
+    )
+    assert (
+        reasons["upload-!3-list.json"] == "ValueError: a journal entry is a JSON object, not list"
+    )
+    assert reasons["upload-!5-not-utf8.json"].startswith("UnicodeDecodeError: ")
+    assert reasons["upload-!6-deep.json"] == "100000 bytes, more than any entry"
     report = await run(workspace.artifacts.repair_pending())  # and so does a repair
 
     assert report.repaired == []

@@ -304,6 +304,7 @@ async def test_storage_failing_for_good_marks_upload_failed(
     tmp_path: Path,
     status: int,
     payload: int,
+    journal_dir: Path,
 ) -> None:
     path = write_artifact(tmp_path / "model.luml", payload_size=payload)
     luml_server.faults.add(
@@ -317,10 +318,13 @@ async def test_storage_failing_for_good_marks_upload_failed(
     )
     progress = Recorder()
 
-    with pytest.raises(FileUploadError, match=f"HTTP {status}: Nope storage says no") as caught:
+    what = "uploading the file" if payload == 4096 else r"uploading part \d+"
+    failed = f"{what} failed with HTTP {status}: Nope storage says no"
+    with pytest.raises(FileUploadError, match=failed) as caught:
         await run(workspace.artifacts.upload(path, on_progress=progress))
 
     assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
+    assert list(journal_dir.glob("*.json")) == []  # settled: nothing left for a later call
     artifact_id = await only_artifact_id(workspace)
     assert await status_of(workspace, artifact_id) == "upload_failed"
     artifact = await run(workspace.artifacts.get(artifact_id))
