@@ -121,11 +121,6 @@ def _make_directory(directory: Path) -> None:
         ) from error
 
 
-def _content_range_starts_at(response: httpx.Response, offset: int) -> bool:
-    content_range: str = response.headers.get("content-range", "")
-    return content_range.startswith(f"bytes {offset}-")
-
-
 def check_downloadable(artifact: Artifact) -> None:
     """Only an `uploaded` artifact has a complete file in storage; say what to do instead."""
     status = str(artifact.status)
