@@ -87,14 +87,11 @@ class ChunkCheck:
         return data
 
 
-def _read_next(handle: BinaryIO, remaining: int) -> bytes:
-    chunk = handle.read(min(CHUNK_SIZE, remaining))
-    if not chunk:
-        raise FileUploadError(
-            f"{handle.name} got shorter while it was being uploaded: upload it again once nothing "
-            "writes to it"
-        )
-    return chunk
+def _shorter(handle: BinaryIO) -> FileUploadError:
+    return FileUploadError(
+        f"{handle.name} got shorter while it was being uploaded: upload it again once nothing "
+        "writes to it"
+    )
 
 
 def _open_at(path: Path, offset: int) -> BinaryIO:
@@ -115,13 +112,20 @@ class _Reader:
     def next(self) -> bytes:
         check = self.window.check
         if check is None:
-            chunk = _read_next(self.handle, self.end - self.position)
+            chunk = self.handle.read(min(CHUNK_SIZE, self.end - self.position))
+        elif self.position >= check.file_size:
+            raise FileUploadError(
+                f"{check.file_name} has {check.file_size} bytes, but the upload asked for byte "
+                f"{self.position} of it"
+            )
         else:
             index = self.position // check.chunk
             data = check.verified(self.handle, index)
             start = self.position - index * check.chunk
             stop = min(len(data), self.end - index * check.chunk)
             chunk = data if start == 0 and stop == len(data) else data[start:stop]
+        if not chunk:  # never an endless stream of empty chunks
+            raise _shorter(self.handle)
         self.position += len(chunk)
         return chunk
 

@@ -230,9 +230,15 @@ async def test_a_refused_mark_leaves_the_leftover_for_a_later_call(
     assert await statuses(workspace) == ["uploaded"]  # the fault was used up: settled
 
 
+@pytest.mark.parametrize("change", ["one byte", "shorter"])
 @pytest.mark.parametrize("payload", [3 * MiB, 12 * MiB], ids=["single", "multipart"])
 async def test_a_file_changed_after_hashing_is_never_stored(
-    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path, payload: int
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    payload: int,
+    change: str,
 ) -> None:
     path = write_artifact(tmp_path / "m.luml", payload_size=payload)
 
@@ -240,7 +246,10 @@ async def test_a_file_changed_after_hashing_is_never_stored(
         def start(self, file_name: str, total: int) -> None:
             super().start(file_name, total)
             data = bytearray(path.read_bytes())
-            data[-2 * MiB] ^= 0xFF  # same size, one byte different, in the last chunks
+            if change == "one byte":
+                data[-2 * MiB] ^= 0xFF  # same size, one byte different, in the last chunks
+            else:
+                del data[-MiB - 1 :]  # cut inside the last hashed chunks
             path.write_bytes(bytes(data))
 
     with pytest.raises(FileUploadError, match=r"m\.luml changed while it was being uploaded"):
