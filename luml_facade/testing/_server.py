@@ -206,6 +206,11 @@ class LocalLuml:
         """An object's bytes read straight from the storage backend (None if absent)."""
         return self._running_storage().stored_object(bucket_name, key)
 
+    def remove_stored_object(self, bucket_name: str, key: str) -> bool:
+        """Delete an object straight from the storage backend, behind the API's back (as
+        someone with access to the bucket would); returns whether it was there."""
+        return self._running_storage().remove_stored_object(bucket_name, key)
+
     def pair_satellite(
         self,
         satellite_id: str,

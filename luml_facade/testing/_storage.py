@@ -302,6 +302,13 @@ class StorageServer:
         found = backend.get_object(bucket, key)
         return None if found is None else bytes(found.value)
 
+    def remove_stored_object(self, bucket: str, key: str) -> bool:
+        """Delete an object straight from the backend; whether it was there."""
+        if self.stored_object(bucket, key) is None:
+            return False
+        _backend().delete_object(bucket, key)
+        return True
+
 
 def _drop_bucket(name: str) -> None:
     backend = _backend()

@@ -258,10 +258,48 @@ async def test_a_path_ending_in_a_slash_is_a_directory_created_if_missing(
     artifact = await run(workspace.artifacts.upload(source))
     directory = tmp_path / "missing_dir"
 
-    landed = await run(workspace.artifacts.download(artifact.id, f"{directory}/"))
+    nested = directory / "and" / "below"
 
-    assert landed == directory / "model.luml"
-    assert landed.read_bytes() == source.read_bytes()
+    landed = await run(workspace.artifacts.download(artifact.id, f"{directory}/"))
+    again = await run(workspace.artifacts.download(artifact.id, f"{directory}/"))  # it exists now
+    deeper = await run(workspace.artifacts.download(artifact.id, f"{nested}/"))
+
+    assert landed == again == directory / "model.luml"
+    assert deeper == nested / "model.luml"
+    assert landed.read_bytes() == deeper.read_bytes() == source.read_bytes()
+
+
+async def test_a_directory_that_cannot_be_made_is_a_typed_error_saying_why(
+    workspace: Any, tmp_path: Path
+) -> None:
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    blocked = tmp_path / "model.luml" / "sub"  # below a file
+
+    with pytest.raises(FileDownloadError) as caught:
+        await run(workspace.artifacts.download(artifact.id, f"{blocked}/"))
+
+    assert str(caught.value) == f"cannot create directory {blocked}: Not a directory"
+
+
+async def test_a_file_removed_from_the_bucket_is_reported_as_such(
+    workspace: Any, luml_server: LocalLuml, luml_tenant: Tenant, tmp_path: Path
+) -> None:
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    assert luml_server.remove_stored_object(luml_tenant.bucket_name, artifact.bucket_location)
+    target = tmp_path / "copy.luml"
+
+    with pytest.raises(FileDownloadError) as caught:
+        await run(workspace.artifacts.download(artifact.id, target))
+
+    assert str(caught.value) == (
+        "downloading the file failed with HTTP 404: NoSuchKey The specified key does not exist. "
+        "(the artifact is marked uploaded but storage has no file for it: the object was removed "
+        "from the bucket outside LUML)"
+    )
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
 
 
 async def test_an_unwritable_directory_is_a_typed_error_naming_it(

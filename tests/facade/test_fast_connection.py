@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from luml_facade.transfer.download import DownloadPlan
+from luml_facade.transfer.download import DownloadPlan, ranges_pay
 from luml_facade.transfer.partial import MiB, Span
 
 PART = 16 * MiB
@@ -83,3 +83,35 @@ def test_the_rate_is_not_judged_before_the_first_part_arrived() -> None:
 def test_no_timing_when_ranges_could_not_follow(concurrency: int, size: int) -> None:
     span = DownloadPlan(part_size=PART, concurrency=concurrency).first_span(size)
     assert span.probe is None
+
+
+# ---- after a slow first part: do parallel ranges pay? (RANGE_WORTH = 0.5)
+
+
+def a_first_part_at(rate: float) -> Span:
+    """A first stream stopped after its first part, received at `rate` bytes per second."""
+    span = first_span_measured_at(rate)
+    assert span.stops_here()
+    return span
+
+
+@pytest.mark.parametrize(
+    ("size", "seconds", "pays"),
+    [
+        (PART, 2.0, True),  # the first range at 8 MiB/s: half of the stream's 16, just enough
+        (PART, 1.0, True),
+        (PART, 2.125, False),  # a store slow to answer ranges: one ranged GET for the rest
+        (4 * MiB, 1.0, False),  # a short last range at 4 MiB/s
+    ],
+)
+def test_ranges_pay_when_the_first_range_reaches_half_the_stream_rate(
+    size: int, seconds: float, pays: bool
+) -> None:
+    trial = Span(PART, PART + size)
+
+    assert ranges_pay(trial, seconds, a_first_part_at(16 * MiB)) is pays
+
+
+def test_a_first_range_timed_at_zero_seconds_pays() -> None:
+    """A clock too coarse to see the range take any time: it was fast, not undefined."""
+    assert ranges_pay(Span(PART, 2 * PART), 0.0, a_first_part_at(16 * MiB)) is True
