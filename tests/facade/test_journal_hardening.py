@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from luml_facade import FileUploadError
 from luml_facade.testing import Fault, LocalLuml, Tenant
 from luml_facade.transfer import journal as journal_module
 from luml_facade.transfer.journal import SET_ASIDE, key_fingerprint
@@ -96,6 +97,64 @@ async def test_files_that_are_not_entries_are_set_aside_and_never_stop_a_sweep(
     aside = sorted(p.name.rsplit(".", 1)[0] for p in (journal_dir / SET_ASIDE).iterdir())
     assert aside == sorted(junk)
     assert open_journal_files(journal_dir) == []
+
+
+@pytest.mark.parametrize("other", ["key", "base_url"])
+async def test_another_clients_entry_is_left_alone_and_never_stops_a_sweep(
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path, journal_dir: Path, other: str
+) -> None:
+    """An entry of another key or server (it sorts first) is neither repaired nor removed, and
+    this client's own leftover behind it is still repaired by the next call."""
+    path = write_artifact(tmp_path / "model.luml")
+    luml_server.faults.add(
+        Fault(target="api", method="POST", path_contains=ARTIFACTS, drop_after_bytes=3)
+    )
+    with pytest.raises(Exception, match="could not reach the LUML API"):
+        await run(workspace.artifacts.upload(path))
+    [leftover] = journal_dir.glob("upload-*.json")
+    theirs = json.loads(leftover.read_bytes())
+    theirs[other] = key_fingerprint("another key") if other == "key" else "https://other.example"
+    foreign = journal_dir / "upload-!another-client.json"
+    foreign.write_text(json.dumps(theirs))
+
+    assert await statuses(workspace) == ["upload_failed"]  # ours, behind theirs, was repaired
+    assert sorted(journal_dir.iterdir()) == [foreign]
+    assert json.loads(foreign.read_text()) == theirs
+
+
+async def test_a_sweep_that_cannot_reach_the_api_keeps_the_entry_and_says_why(
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    journal_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The next call's sweep meets a dropped API connection: the call still works, the entry
+    stays for later, and the log says why; the call after that repairs it."""
+    mark = Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    luml_server.faults.add(mark)
+    with pytest.raises(FileUploadError):
+        await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
+    luml_server.faults.clear()
+    [leftover] = journal_dir.glob("upload-*.json")
+    artifact_id = json.loads(leftover.read_bytes())["artifact_id"]
+    luml_server.faults.add(
+        Fault(target="api", method="GET", path_contains=artifact_id, drop_after_bytes=3, times=99)
+    )
+    caplog.set_level(logging.INFO, logger="luml_facade")
+
+    await run(workspace.orbits.list())  # the call itself does not need that artifact
+
+    assert list(journal_dir.glob("upload-*.json")) == [leftover]
+    [said] = [r.getMessage() for r in caplog.records if "not repaired yet" in r.getMessage()]
+    assert said.startswith(
+        "leftover transfers not repaired yet (API unreachable: could not reach the LUML API"
+    )
+    luml_server.faults.clear()
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["pending_upload"]
+    assert await statuses(workspace) == ["uploaded"]  # settled by the next call
+    assert list(journal_dir.glob("upload-*.json")) == []
 
 
 async def test_a_full_file_system_leaves_no_fd_and_no_temporary_entry(
