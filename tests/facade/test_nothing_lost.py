@@ -5,6 +5,7 @@ failing call itself or by the client's next call (the transfer journal), and
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import signal
 import subprocess
@@ -259,6 +260,81 @@ async def test_a_file_changed_after_hashing_is_never_stored(
     page = await run(workspace.artifacts.list())
     location = page.items[0].bucket_location
     assert luml_server.stored_object(luml_tenant.bucket_name, location) is None
+
+
+def part_layout(ranges: list[tuple[int, int]]) -> bytes:
+    """A canned answer of the part URLs endpoint: one part per (first, last) byte range; the
+    URLs lead nowhere (nothing listens on loopback port 9)."""
+    parts = [
+        {
+            "part_number": number,
+            "url": f"http://127.0.0.1:9/part-{number}",
+            "start_byte": first,
+            "end_byte": last,
+            "part_size": last - first + 1,
+        }
+        for number, (first, last) in enumerate(ranges, 1)
+    ]
+    return json.dumps(
+        {"type": "s3", "upload_id": "u", "parts": parts, "complete_url": "http://127.0.0.1:9/c"}
+    ).encode()
+
+
+def answer_part_urls_with(server: LocalLuml, ranges: list[tuple[int, int]]) -> None:
+    server.faults.add(
+        Fault(target="api", path_contains="upload/multipart", status=200, body=part_layout(ranges))
+    )
+
+
+@pytest.mark.parametrize(
+    ("layout", "refusal"),
+    [
+        ("overlapping", "the server's part 2 does not continue the previous one"),
+        ("with a gap", "the server's part 2 does not continue the previous one"),
+        ("with an empty part", "the server's part 2 does not continue the previous one"),
+        ("short", r"the server's parts cover \d+ of \d+ bytes"),
+    ],
+)
+async def test_a_part_layout_that_does_not_cover_the_file_is_refused(
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    layout: str,
+    refusal: str,
+) -> None:
+    path = write_artifact(tmp_path / "big.luml", payload_size=9 * MiB)
+    last = path.stat().st_size - 1
+    answer_part_urls_with(
+        luml_server,
+        {
+            "overlapping": [(0, 5 * MiB), (5 * MiB, last)],
+            "with a gap": [(0, 5 * MiB), (5 * MiB + 2, last)],
+            "with an empty part": [(0, 5 * MiB), (5 * MiB + 1, 5 * MiB), (5 * MiB + 1, last)],
+            "short": [(0, 5 * MiB), (5 * MiB + 1, last - 1)],
+        }[layout],
+    )
+
+    with pytest.raises(FileUploadError, match=refusal):
+        await run(workspace.artifacts.upload(path))
+
+    assert await raw_statuses(workspace, luml_server, luml_tenant) == ["upload_failed"]
+
+
+async def test_a_one_byte_last_part_is_a_layout_like_any_other(
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path
+) -> None:
+    """The layout is accepted, so the upload goes on to send its parts (to the canned URLs,
+    which refuse the connection: the failure is the storage's, not the layout's)."""
+    path = write_artifact(tmp_path / "big.luml", payload_size=9 * MiB)
+    last = path.stat().st_size - 1
+    answer_part_urls_with(luml_server, [(0, last - 1), (last, last)])
+
+    with pytest.raises(FileUploadError) as caught:
+        await run(workspace.artifacts.upload(path))
+
+    assert "the server's part" not in str(caught.value)
+    assert "Connection refused" in str(caught.value)  # at the first part's URL
 
 
 async def test_one_503_on_multipart_initiate_is_retried(
