@@ -70,13 +70,14 @@ async def download_big(
     return landed
 
 
+@pytest.mark.parametrize("concurrency", [2, 4])
 async def test_big_file_comes_in_parallel_ranges(
-    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
+    workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path, concurrency: int
 ) -> None:
     source = big[1]
     luml_server.requests_seen.clear()
 
-    landed = await download_big(workspace, big, tmp_path)
+    landed = await download_big(workspace, big, tmp_path, concurrency)
 
     assert landed.read_bytes() == source.read_bytes()
     size = source.stat().st_size
@@ -129,6 +130,33 @@ async def test_ranges_slow_to_answer_get_the_rest_in_one_ranged_get(
     ranges = [seen.headers.get("range") for seen in gets(luml_server)]
     assert ranges == [None, f"bytes={PART}-{2 * PART - 1}", f"bytes={2 * PART}-{size - 1}"]
     assert leftovers(tmp_path) == []
+
+
+async def test_ranges_answered_at_the_streams_speed_come_in_parallel(
+    monkeypatch: pytest.MonkeyPatch,
+    luml_server: LocalLuml,
+    workspace: Any,
+    big: tuple[Any, Path],
+    tmp_path: Path,
+) -> None:
+    # The counterpart of the test above: storage paced at 10 MiB/s per connection answers
+    # the first range about as fast as the first stream ran (well above half of it), so the
+    # rest comes in parallel ranges.
+    source = big[1]
+    monkeypatch.setattr(download, "RANGE_WORTH", 0.5)
+    luml_server.storage_network = NetworkProfile(bandwidth=10 * MiB)
+    luml_server.requests_seen.clear()
+    try:
+        landed = await download_big(workspace, big, tmp_path)
+    finally:
+        luml_server.storage_network = NetworkProfile()
+
+    assert landed.read_bytes() == source.read_bytes()
+    size = source.stat().st_size
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges[:2] == [None, f"bytes={PART}-{2 * PART - 1}"]
+    expected = {f"bytes={start}-{min(start + PART, size) - 1}" for start in range(PART, size, PART)}
+    assert set(ranges[1:]) == expected
 
 
 async def test_one_stream_when_concurrency_is_one(
@@ -248,6 +276,45 @@ async def test_ranged_progress_adds_up_to_the_size(
     assert counter.done == counter.total == source.stat().st_size
 
 
+@pytest.mark.parametrize(("failures", "lands"), [(3, True), (4, False)])
+async def test_a_storage_get_is_retried_max_retries_times(
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path, failures: int, lands: bool
+) -> None:
+    """The test clients' policy allows 3 retries: three 503s in a row are outlived, a fourth
+    is the answer."""
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    luml_server.requests_seen.clear()
+    luml_server.faults.add(Fault(target="storage", method="GET", status=503, times=failures))
+    target = tmp_path / "copy.luml"
+
+    if lands:
+        await run(workspace.artifacts.download(artifact.id, target))
+        assert target.read_bytes() == source.read_bytes()
+    else:
+        with pytest.raises(FileDownloadError, match="HTTP 503"):
+            await run(workspace.artifacts.download(artifact.id, target))
+        assert not target.exists()
+    assert len(gets(luml_server)) == 4
+
+
+async def test_progress_gives_a_stream_a_fresh_retry_budget(
+    workspace: Any, luml_server: LocalLuml, tmp_path: Path
+) -> None:
+    """A GET that brought bytes before it broke resets the count: three 503s may follow."""
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    luml_server.requests_seen.clear()
+    luml_server.faults.add(Fault(target="storage", method="GET", drop_after_bytes=1000))
+    luml_server.faults.add(Fault(target="storage", method="GET", nth=2, times=3, status=503))
+
+    landed = await run(workspace.artifacts.download(artifact.id, tmp_path / "copy.luml"))
+
+    assert landed.read_bytes() == source.read_bytes()
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges == [None] + ["bytes=1000-"] * 4
+
+
 # ---- where the file lands (issue #10)
 
 
@@ -267,6 +334,23 @@ async def test_a_path_ending_in_a_slash_is_a_directory_created_if_missing(
     assert landed == again == directory / "model.luml"
     assert deeper == nested / "model.luml"
     assert landed.read_bytes() == deeper.read_bytes() == source.read_bytes()
+
+
+async def test_a_missing_directory_without_a_slash_says_how_to_have_it_made(
+    workspace: Any, tmp_path: Path
+) -> None:
+    source = write_artifact(tmp_path / "model.luml")
+    artifact = await run(workspace.artifacts.upload(source))
+    target = tmp_path / "missing" / "copy.luml"
+
+    with pytest.raises(FileDownloadError) as caught:
+        await run(workspace.artifacts.download(artifact.id, target))
+
+    assert str(caught.value) == (
+        f"cannot save to {target}: directory {target.parent} does not exist "
+        "(end the path with / to have it created)"
+    )
+    assert not target.parent.exists()
 
 
 async def test_a_directory_that_cannot_be_made_is_a_typed_error_saying_why(
@@ -454,9 +538,17 @@ async def test_a_callers_httpx_storage_client_still_works(
         storage_http_client=storage,
     )
     artifact = await run(luml.artifacts.upload(source))
+    luml_server.requests_seen.clear()
+    # httpx reports a body cut short as an error (RemoteProtocolError), unlike the default
+    # transport (an early end): the range is asked for again, from the first byte not on disk
+    # (httpx may drop the bytes that came with the error).
+    luml_server.faults.add(Fault(target="storage", method="GET", nth=2, drop_after_bytes=1000))
     landed = await run(luml.artifacts.download(artifact.id, tmp_path / "copy.luml", part_size=MiB))
     assert landed.read_bytes() == source.read_bytes()
     assert "PUT" in seen and "GET" in seen  # the bytes went through the caller's client
+    ranges = [seen.headers.get("range") for seen in gets(luml_server)]
+    assert ranges[:2] == [None, f"bytes={MiB}-{2 * MiB - 1}"]
+    assert ranges[2] in (f"bytes={MiB}-{2 * MiB - 1}", f"bytes={MiB + 1000}-{2 * MiB - 1}")
     await run(storage.aclose() if client_kind == "async" else storage.close())
 
 
