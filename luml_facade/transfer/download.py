@@ -85,7 +85,7 @@ def download_plan(part_size: int | None, concurrency: int) -> DownloadPlan:
 def safe_file_name(server_name: str, artifact_id: str) -> str:
     """The base name of a server-given file name: no directories, no traversal."""
     name = Path(server_name.replace("\\", "/")).name
-    return name if name not in ("", ".", "..") else f"artifact-{artifact_id}"
+    return name if name not in ("", "..") else f"artifact-{artifact_id}"  # Path drops "."
 
 
 def target_path(

@@ -5,6 +5,7 @@ Every test runs with LumlClient and AsyncLumlClient against the local server's S
 
 from __future__ import annotations
 
+import datetime
 import errno
 import hashlib
 import os
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from luml_facade import FileDownloadError, LumlAPIError
+from luml_facade import Artifact, FileDownloadError, LumlAPIError
 from luml_facade.testing import (
     Fault,
     LocalLuml,
@@ -484,6 +485,47 @@ async def test_an_artifact_without_a_complete_file_reports_its_status(
     assert "upload" in str(caught.value).split(status, 1)[1]  # says what to do
     assert gets(luml_server) == []  # storage was never asked
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "advice"),
+    [
+        (
+            "pending_upload",
+            "its upload has not finished; download it once the artifact is uploaded",
+        ),
+        (
+            "upload_failed",
+            "its upload failed, so storage has no complete file; upload the file again",
+        ),
+        ("pending_deletion", "it is being deleted"),
+        (
+            "deletion_failed",
+            "its deletion failed and its file may be gone; delete it again (force=True removes "
+            "the record)",
+        ),
+        ("archived", "only uploaded artifacts can be downloaded"),  # a status this client lacks
+    ],
+)
+def test_each_status_but_uploaded_says_what_to_do_instead(status: str, advice: str) -> None:
+    artifact = Artifact(
+        id="a1",
+        collection_id="c1",
+        name="m",
+        file_name="m.luml",
+        file_hash="0" * 64,
+        bucket_location="b/m.luml",
+        size=1,
+        unique_identifier="u",
+        status=status,
+        type="model",
+        created_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    )
+
+    with pytest.raises(FileDownloadError) as caught:
+        download.check_downloadable(artifact)
+
+    assert str(caught.value) == f"artifact 'm' (a1) is {status}: {advice}; nothing was saved"
 
 
 async def test_a_tiny_part_size_is_refused(
