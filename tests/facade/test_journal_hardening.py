@@ -14,6 +14,7 @@ import errno
 import json
 import logging
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,7 @@ async def test_files_that_are_not_entries_are_set_aside_and_never_stop_a_sweep(
     )
     assert reasons["upload-!5-not-utf8.json"].startswith("UnicodeDecodeError: ")
     assert reasons["upload-!6-deep.json"] == "100000 bytes, more than any entry"
+    assert reasons["upload-!a-size-text.json"] == "TypeError: size must be an integer, got 'big'"
     report = await run(workspace.artifacts.repair_pending())  # and so does a repair
 
     assert report.repaired == []
@@ -178,3 +180,24 @@ async def test_a_full_file_system_leaves_no_fd_and_no_temporary_entry(
     assert await statuses(workspace) == ["uploaded"] * 12
     assert list(journal_dir.iterdir()) == []
     assert open_journal_files(journal_dir) == []
+
+
+def test_the_key_fingerprint_is_the_one_earlier_versions_wrote() -> None:
+    """Entries carry a fingerprint of the key, not the key; changing how it is made would
+    orphan the entries a previous version of the client left behind."""
+    assert key_fingerprint("dfs_example-key") == "785cfd952f3397f2"
+
+
+@pytest.mark.parametrize(
+    ("written", "instant"),
+    [
+        ("2026-12-03T10:00:00", datetime(2026, 12, 3, 10, tzinfo=UTC)),  # no zone: UTC
+        ("2026-12-03T12:00:00+02:00", datetime(2026, 12, 3, 10, tzinfo=UTC)),
+        ("2026-12-03T10:00:00+00:00", datetime(2026, 12, 3, 10, tzinfo=UTC)),
+    ],
+)
+def test_entry_timestamps_are_read_as_instants(written: str, instant: datetime) -> None:
+    read = journal_module.moment(written)
+
+    assert read == instant
+    assert read.tzinfo is not None  # comparable with the clock's aware times
