@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from luml_facade import Artifact, FileDownloadError, LumlAPIError
+from luml_facade import FileDownloadError, LumlAPIError
 from luml_facade.testing import (
     Fault,
     LocalLuml,
@@ -24,6 +24,7 @@ from luml_facade.testing import (
     artifact_manifest,
 )
 from luml_facade.transfer import download
+from luml_facade.types import Artifact
 
 from .conftest import run, write_artifact
 
@@ -208,15 +209,32 @@ async def test_a_dropped_range_resumes_on_its_own(
 async def test_storage_ignoring_range_gets_one_stream(
     workspace: Any, luml_server: LocalLuml, big: tuple[Any, Path], tmp_path: Path
 ) -> None:
-    source = big[1]
+    from luml_facade.transfer.progress import BaseProgressHandler
+
+    class Peak(BaseProgressHandler):
+        def on_chunk(self, done: int, total: int) -> None:
+            self.peak = max(getattr(self, "peak", 0), done)
+
+        def finish(self) -> None:
+            pass
+
+    artifact, source = big
     luml_server.requests_seen.clear()
     luml_server.faults.add(Fault(target="storage", method="GET", ignore_range=True, times=100))
+    progress = Peak()
 
-    landed = await download_big(workspace, big, tmp_path)
+    landed = await run(
+        workspace.artifacts.download(
+            artifact.id, tmp_path / "copy.luml", part_size=PART, on_progress=progress
+        )
+    )
 
     assert landed.read_bytes() == source.read_bytes()
     assert gets(luml_server)[-1].headers.get("range") is None
     assert leftovers(tmp_path) == []
+    size = source.stat().st_size
+    assert progress.done == progress.total == size  # what came before the restart taken back
+    assert progress.peak <= size
 
 
 async def test_a_corrupt_range_fails_the_hash_and_leaves_nothing(
