@@ -159,6 +159,51 @@ async def test_a_sweep_that_cannot_reach_the_api_keeps_the_entry_and_says_why(
     assert list(journal_dir.glob("upload-*.json")) == []
 
 
+async def test_an_entry_the_server_refuses_to_settle_never_stops_a_sweep(
+    workspace: Any,
+    luml_server: LocalLuml,
+    luml_tenant: Tenant,
+    tmp_path: Path,
+    journal_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Two leftovers; the server refuses to mark the first (400): it stays for later, with a
+    log line naming it and why, and the second is settled by the same sweep."""
+    mark = Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    luml_server.faults.add(mark)
+    for name in ("first.luml", "second.luml"):
+        with pytest.raises(FileUploadError):
+            await run(workspace.artifacts.upload(write_artifact(tmp_path / name)))
+    luml_server.faults.clear()
+    entries = {json.loads(path.read_bytes())["file_name"]: path for path in journal_dir.iterdir()}
+    refused = entries["first.luml"].rename(journal_dir / "upload-!refused.json")  # sorts first
+    refused_id = json.loads(refused.read_bytes())["artifact_id"]
+    refusal = b'{"detail": "Invalid status transition"}'
+    luml_server.faults.add(
+        Fault(
+            target="api",
+            method="PATCH",
+            path_contains=refused_id,
+            status=400,
+            body=refusal,
+            times=99,
+        )
+    )
+    caplog.set_level(logging.INFO, logger="luml_facade")
+
+    await run(workspace.orbits.list())
+
+    assert sorted(journal_dir.iterdir()) == [refused]
+    [said] = [r.getMessage() for r in caplog.records if "not repaired yet" in r.getMessage()]
+    assert said.startswith("leftover transfer upload-!refused.json not repaired yet: ")
+    assert "Invalid status transition" in said
+    luml_server.faults.clear()
+    assert sorted(await raw_statuses(workspace, luml_server, luml_tenant)) == [
+        "pending_upload",
+        "uploaded",
+    ]
+
+
 async def test_a_full_file_system_leaves_no_fd_and_no_temporary_entry(
     workspace: Any, tmp_path: Path, journal_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,3 +246,20 @@ def test_entry_timestamps_are_read_as_instants(written: str, instant: datetime) 
 
     assert read == instant
     assert read.tzinfo is not None  # comparable with the clock's aware times
+
+
+def test_the_journal_lives_in_the_user_cache_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """$LUML_JOURNAL_DIR when set, else $XDG_CACHE_HOME/luml-facade/journal, else
+    ~/.cache/luml-facade/journal (Linux; an empty variable counts as unset)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(journal_module.JOURNAL_ENV, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", "")
+    assert journal_module.journal_dir() == tmp_path / "home" / ".cache" / "luml-facade" / "journal"
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert journal_module.journal_dir() == tmp_path / "cache" / "luml-facade" / "journal"
+
+    monkeypatch.setenv(journal_module.JOURNAL_ENV, str(tmp_path / "mine"))
+    assert journal_module.journal_dir() == tmp_path / "mine"
