@@ -276,6 +276,10 @@ def fetch_span(url: str, sink: PartialFile, span: Span, policy: RetryPolicy) -> 
         else:
             attempt += 1
         yield Sleep(delay)
+    if span.remaining():  # never, unless a change above breaks the loop: fail, do not hang
+        raise FileDownloadError(
+            f"storage sent {span.got} bytes of {span.start}-{span.end - 1}"  # pragma: no mutate
+        )
 
 
 def _range_header(span: Span) -> dict[str, str]:

@@ -84,9 +84,9 @@ class Recorder:
         entry = self._entry(
             "upload",
             path,
-            "creating",
+            "creating",  # pragma: no mutate
             name=name,
-            file_name=info.file_name,
+            file_name=info.file_name,  # pragma: no mutate
             file_hash=info.file_hash,
             size=info.size,
         )

@@ -149,7 +149,7 @@ def _finish(progress: BaseProgressHandler, outcome: BaseException | None) -> Non
             warnings.warn(
                 f"the upload succeeded, but the progress handler's finish() raised {error!r}",
                 RuntimeWarning,
-                stacklevel=2,
+                stacklevel=2,  # pragma: no mutate
             )
 
 
