@@ -124,6 +124,20 @@ async def test_another_clients_entry_is_left_alone_and_never_stops_a_sweep(
     assert json.loads(foreign.read_text()) == theirs
 
 
+async def leftovers_of_failed_marks(
+    workspace: Any, server: LocalLuml, tmp_path: Path, journal_dir: Path, *names: str
+) -> dict[str, Path]:
+    """Upload a file of each name while the server refuses every status update (503): the
+    journal keeps an entry for each stored file. Returns the entries by file name."""
+    mark = Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
+    server.faults.add(mark)
+    for name in names:
+        with pytest.raises(FileUploadError):
+            await run(workspace.artifacts.upload(write_artifact(tmp_path / name)))
+    server.faults.clear()
+    return {json.loads(path.read_bytes())["file_name"]: path for path in journal_dir.iterdir()}
+
+
 async def test_a_sweep_that_cannot_reach_the_api_keeps_the_entry_and_says_why(
     workspace: Any,
     luml_server: LocalLuml,
@@ -134,12 +148,9 @@ async def test_a_sweep_that_cannot_reach_the_api_keeps_the_entry_and_says_why(
 ) -> None:
     """The next call's sweep meets a dropped API connection: the call still works, the entry
     stays for later, and the log says why; the call after that repairs it."""
-    mark = Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
-    luml_server.faults.add(mark)
-    with pytest.raises(FileUploadError):
-        await run(workspace.artifacts.upload(write_artifact(tmp_path / "m.luml")))
-    luml_server.faults.clear()
-    [leftover] = journal_dir.glob("upload-*.json")
+    [leftover] = (
+        await leftovers_of_failed_marks(workspace, luml_server, tmp_path, journal_dir, "m.luml")
+    ).values()
     artifact_id = json.loads(leftover.read_bytes())["artifact_id"]
     luml_server.faults.add(
         Fault(target="api", method="GET", path_contains=artifact_id, drop_after_bytes=3, times=99)
@@ -169,13 +180,9 @@ async def test_an_entry_the_server_refuses_to_settle_never_stops_a_sweep(
 ) -> None:
     """Two leftovers; the server refuses to mark the first (400): it stays for later, with a
     log line naming it and why, and the second is settled by the same sweep."""
-    mark = Fault(target="api", method="PATCH", path_contains=ARTIFACTS, status=503, times=100)
-    luml_server.faults.add(mark)
-    for name in ("first.luml", "second.luml"):
-        with pytest.raises(FileUploadError):
-            await run(workspace.artifacts.upload(write_artifact(tmp_path / name)))
-    luml_server.faults.clear()
-    entries = {json.loads(path.read_bytes())["file_name"]: path for path in journal_dir.iterdir()}
+    entries = await leftovers_of_failed_marks(
+        workspace, luml_server, tmp_path, journal_dir, "first.luml", "second.luml"
+    )
     refused = entries["first.luml"].rename(journal_dir / "upload-!refused.json")  # sorts first
     refused_id = json.loads(refused.read_bytes())["artifact_id"]
     refusal = b'{"detail": "Invalid status transition"}'
