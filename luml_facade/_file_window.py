@@ -87,13 +87,6 @@ class ChunkCheck:
         return data
 
 
-def _shorter(handle: BinaryIO) -> FileUploadError:
-    return FileUploadError(
-        f"{handle.name} got shorter while it was being uploaded: upload it again once nothing "
-        "writes to it"
-    )
-
-
 def _open_at(path: Path, offset: int) -> BinaryIO:
     handle = path.open("rb")
     handle.seek(offset)
@@ -124,8 +117,11 @@ class _Reader:
             start = self.position - index * check.chunk
             stop = min(len(data), self.end - index * check.chunk)
             chunk = data if start == 0 and stop == len(data) else data[start:stop]
-        if not chunk:  # never an endless stream of empty chunks
-            raise _shorter(self.handle)
+        if not chunk:  # the file got shorter: fail, never stream empty chunks for ever
+            raise FileUploadError(
+                f"{self.handle.name} got shorter while it was being uploaded: upload it again "
+                "once nothing writes to it"
+            )
         self.position += len(chunk)
         return chunk
 
