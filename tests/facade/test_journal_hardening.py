@@ -77,6 +77,8 @@ async def test_files_that_are_not_entries_are_set_aside_and_never_stop_a_sweep(
     junk = foreign_files(owned)
     for name, content in junk.items():
         (journal_dir / name).write_bytes(content)
+    hidden = journal_dir / "._upload-macos-resource-fork.json"  # a file macOS adds beside one
+    hidden.write_bytes(b"\x00\x05\x16\x07")
 
     caplog.set_level(logging.WARNING, logger="luml_facade")
     assert await statuses(workspace) == ["upload_failed"]  # the next call got past the junk
@@ -95,7 +97,7 @@ async def test_files_that_are_not_entries_are_set_aside_and_never_stop_a_sweep(
     report = await run(workspace.artifacts.repair_pending())  # and so does a repair
 
     assert report.repaired == []
-    assert sorted(p.name for p in journal_dir.iterdir()) == [SET_ASIDE]
+    assert sorted(p.name for p in journal_dir.iterdir()) == [hidden.name, SET_ASIDE]  # left alone
     aside = sorted(p.name.rsplit(".", 1)[0] for p in (journal_dir / SET_ASIDE).iterdir())
     assert aside == sorted(junk)
     assert open_journal_files(journal_dir) == []
@@ -232,6 +234,38 @@ async def test_a_full_file_system_leaves_no_fd_and_no_temporary_entry(
     assert await statuses(workspace) == ["uploaded"] * 12
     assert list(journal_dir.iterdir()) == []
     assert open_journal_files(journal_dir) == []
+
+
+async def test_an_entry_that_cannot_be_updated_leaves_the_upload_going_and_says_which(
+    workspace: Any,
+    tmp_path: Path,
+    journal_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Recording progress in the entry fails with ENOSPC: the upload still succeeds, and a
+    warning names the entry and the reason (a later repair would know less)."""
+
+    def full(fd: int, data: bytes, offset: int) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    path = write_artifact(tmp_path / "m.luml")
+    caplog.set_level(logging.WARNING, logger="luml_facade")
+    with monkeypatch.context() as patch:
+        patch.setattr(journal_module.os, "pwrite", full)
+        await run(workspace.artifacts.upload(path))
+
+    assert await statuses(workspace) == ["uploaded"]
+    said = [r.getMessage() for r in caplog.records if r.name.startswith("luml_facade")]
+    assert said
+    for message in said:
+        entry, reason = message.removeprefix("could not update transfer journal entry ").split(
+            ": ", 1
+        )
+        assert Path(entry).parent == journal_dir
+        assert Path(entry).name.startswith("upload-")
+        assert reason == "[Errno 28] No space left on device"
+    assert list(journal_dir.iterdir()) == []
 
 
 def test_the_key_fingerprint_is_the_one_earlier_versions_wrote() -> None:
